@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export LAYERLAB_DATA="${LAYERLAB_DATA:-$(cd .. && pwd)/shared}"
+[ -d "$LAYERLAB_DATA" ] || { echo "test: data folder $LAYERLAB_DATA not found (set LAYERLAB_DATA)" >&2; exit 1; }
 export JUPYTER_PATH="$PWD/.jupyter"
 files=$(find dist/test -name '*.test.js' | sort)
 if [ -n "${1:-}" ]; then files=$(echo "$files" | grep -E "$1" || true); fi

@@ -1,0 +1,48 @@
+/**
+ * `layerlab import-caffe <deploy.prototxt> [--weights <net.caffemodel>] [--seed N] [--batch N] -o <out.onnx>`:
+ * convert a Caffe network to ONNX (opset 13), with its trained weights or seeded random ones.
+ *
+ * @example
+ * npx layerlab import-caffe bvlc_alexnet.prototxt --batch 1 -o /tmp/alexnet.onnx
+ */
+import * as path from 'path';
+import type { Command } from '../command';
+import { parseArgs } from '../args';
+import { checkOutputPath } from '../outputPath';
+import { UsageError } from '../../errors';
+import { importCaffeFiles } from '../../caffe';
+import { writeModel } from '../../onnx';
+
+function intFlag(value: string | undefined, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`invalid --${flag}: ${value} (expected an integer >= ${min})`);
+  return n;
+}
+
+export const command: Command = {
+  name: 'import-caffe',
+  summary: 'convert a Caffe prototxt (and optional .caffemodel) to an ONNX model',
+  usage: 'layerlab import-caffe <deploy.prototxt> [--weights <net.caffemodel>] [--seed N] [--batch N] -o <out.onnx>',
+  async run(argv, io) {
+    const a = parseArgs(argv, {
+      weights: { type: 'string' },
+      seed: { type: 'string' },
+      batch: { type: 'string' },
+      o: { type: 'string', alias: 'output' },
+    });
+    if (a.positionals.length !== 1) throw new UsageError(`expected one prototxt, got ${a.positionals.length}: usage: ${command.usage}`);
+    const prototxt = path.resolve(io.cwd, a.positionals[0]);
+    const weightsPath = a.flags.weights === undefined ? undefined : path.resolve(io.cwd, a.flags.weights as string);
+    const seed = intFlag(a.flags.seed as string | undefined, 'seed', 0);
+    const batch = intFlag(a.flags.batch as string | undefined, 'batch', 1);
+    const o = a.flags.o as string | undefined;
+    const out = checkOutputPath('-o', o === undefined ? undefined : path.resolve(io.cwd, o), [prototxt, ...(weightsPath ? [weightsPath] : [])]);
+    const model = await importCaffeFiles(prototxt, { weightsPath, seed, batch });
+    await writeModel(out, model);
+    const layers = (JSON.parse(model.metadata['caffe:layers']) as unknown[]).length;
+    const weights = weightsPath ? `weights from ${weightsPath}` : `random weights (seed ${model.metadata['caffe:seed']})`;
+    io.out(`${layers} Caffe layers -> ${model.graph.nodes.length} ONNX nodes, ${weights}; wrote ${out}`);
+    return 0;
+  },
+};

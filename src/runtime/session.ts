@@ -1,0 +1,124 @@
+/**
+ * A thin wrapper over an onnxruntime-node `InferenceSession` (this folder is the only importer of
+ * onnxruntime-node): typed options, plain-data input/output metadata (dynamic dims as `null` or their
+ * symbolic name) and plain-data tensors in and out.
+ *
+ * @example
+ * const s = await openSession('net.onnx', { intraOpThreads: 1, optimizationLevel: 'all' });
+ * const out = await s.run({ data: { type: 'float32', dims: [1, 3, 224, 224], data: new Float32Array(150528) } });
+ * await s.release();
+ */
+import * as ort from 'onnxruntime-node';
+import { SessionError } from '../errors';
+import type { Dim } from '../graph/types';
+
+export type OptimizationLevel = 'disabled' | 'basic' | 'extended' | 'all';
+
+export interface SessionOptions {
+  /** Threads used inside one operator (onnxruntime's intra_op_num_threads); default: onnxruntime's choice. */
+  intraOpThreads?: number;
+  /** Threads used across operators in parallel execution mode. */
+  interOpThreads?: number;
+  /** Graph optimization level; default 'all'. */
+  optimizationLevel?: OptimizationLevel;
+  executionMode?: 'sequential' | 'parallel';
+  enableCpuMemArena?: boolean;
+  /** onnxruntime log severity, 0 (verbose) .. 4 (fatal); default 3 (errors only). */
+  logSeverityLevel?: 0 | 1 | 2 | 3 | 4;
+}
+
+/** Element type names as onnxruntime uses them ('float32', 'int64', 'bool', ...). */
+export type TensorType = ort.Tensor.Type;
+
+export type TensorData = Float32Array | Float64Array | Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array
+  | Uint32Array | BigInt64Array | BigUint64Array | string[];
+
+/** A plain-data tensor: what `run` takes and returns. float16 data are Uint16 bit patterns, bool data 0/1 bytes. */
+export interface HostTensor { type: TensorType; dims: number[]; data: TensorData }
+
+/** One input or output as the session sees it. `type` and `dims` are null for non-tensor values. */
+export interface ValueMeta { name: string; isTensor: boolean; type: TensorType | null; dims: Dim[] | null }
+
+export interface Session {
+  /** The model path, or `<N-byte model>` for in-memory models. */
+  readonly source: string;
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  readonly inputs: readonly ValueMeta[];
+  readonly outputs: readonly ValueMeta[];
+  /** Run the model on `feeds` (one tensor per input) and return every output. */
+  run(feeds: Record<string, HostTensor>): Promise<Record<string, HostTensor>>;
+  /** Free the native session. The session cannot be used afterwards. */
+  release(): Promise<void>;
+}
+
+function toOrtOptions(opts: SessionOptions): ort.InferenceSession.SessionOptions {
+  const level = opts.optimizationLevel ?? 'all';
+  switch (level) {
+    case 'disabled': case 'basic': case 'extended': case 'all': break;
+    default: throw new SessionError(`invalid optimizationLevel: ${String(level)} — expected disabled, basic, extended or all`);
+  }
+  const out: ort.InferenceSession.SessionOptions = {
+    graphOptimizationLevel: level, logSeverityLevel: opts.logSeverityLevel ?? 3,
+  };
+  if (opts.intraOpThreads !== undefined) out.intraOpNumThreads = opts.intraOpThreads;
+  if (opts.interOpThreads !== undefined) out.interOpNumThreads = opts.interOpThreads;
+  if (opts.executionMode !== undefined) out.executionMode = opts.executionMode;
+  if (opts.enableCpuMemArena !== undefined) out.enableCpuMemArena = opts.enableCpuMemArena;
+  return out;
+}
+
+function toMeta(m: ort.InferenceSession.ValueMetadata): ValueMeta {
+  if (!m.isTensor) return { name: m.name, isTensor: false, type: null, dims: null };
+  return { name: m.name, isTensor: true, type: m.type, dims: m.shape.map((d) => (typeof d === 'number' ? d : d === '' ? null : d)) };
+}
+
+function fromOrt(name: string, v: ort.OnnxValue, source: string): HostTensor {
+  if (!(v instanceof ort.Tensor)) throw new SessionError(`session "${source}": output "${name}" is not a tensor`);
+  return { type: v.type as TensorType, dims: [...v.dims], data: v.data as TensorData };
+}
+
+/**
+ * Create an onnxruntime session (CPU) for a model file or model bytes.
+ * @example const s = await openSession(fs.readFileSync('net.onnx'), { optimizationLevel: 'disabled' }); s.inputs[0].dims; // [1, 3, 224, 224]
+ * @throws SessionError with the path and onnxruntime's message when the model cannot be loaded.
+ */
+export async function openSession(model: string | Uint8Array, opts: SessionOptions = {}): Promise<Session> {
+  const source = typeof model === 'string' ? model : `<${model.byteLength}-byte model>`;
+  const options = toOrtOptions(opts);
+  let s: ort.InferenceSession;
+  try {
+    s = typeof model === 'string' ? await ort.InferenceSession.create(model, options)
+      : await ort.InferenceSession.create(model, options);
+  } catch (e) {
+    throw new SessionError(`session "${source}": onnxruntime cannot load the model — ${(e as Error).message}`, { cause: e });
+  }
+  let released = false;
+  return {
+    source,
+    inputNames: [...s.inputNames],
+    outputNames: [...s.outputNames],
+    inputs: s.inputMetadata.map(toMeta),
+    outputs: s.outputMetadata.map(toMeta),
+    async run(feeds) {
+      if (released) throw new SessionError(`session "${source}": run() after release()`);
+      const ortFeeds: Record<string, ort.Tensor> = {};
+      for (const [name, t] of Object.entries(feeds)) {
+        ortFeeds[name] = new ort.Tensor(t.type as 'float32', t.data as Float32Array, t.dims);
+      }
+      let out: ort.InferenceSession.ReturnType;
+      try {
+        out = await s.run(ortFeeds);
+      } catch (e) {
+        throw new SessionError(`session "${source}": run failed with inputs [${Object.keys(feeds).join(', ')}] — ${(e as Error).message}`,
+          { cause: e });
+      }
+      return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, fromOrt(k, v, source)]));
+    },
+    async release() {
+      if (released) return;
+      released = true;
+      await s.release();
+    },
+  };
+}
