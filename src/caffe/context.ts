@@ -5,7 +5,7 @@
  * In-place layers (top == bottom) get a fresh tensor name, since ONNX assigns every tensor once.
  *
  * @example
- * const conv = makeConversion({ weights: undefined, rng: seededRandom(0), source: 'x.prototxt' });
+ * const conv = makeConversion({ weights: undefined, rng: seededRandom(0) });
  * conv.defineInput('data', [1, 3, 8, 8]);
  */
 import { ModelFormatError } from '../errors';
@@ -87,11 +87,12 @@ function fill(shape: number[], init: WeightInit, rng: Random): Float32Array {
 }
 
 /**
- * Start a conversion.
+ * Start a conversion. With `placeholders`, blobs absent from the weights are zeros (`he`, `bias`) or
+ * ones, to be filled afterwards by `randomizeWeights`.
  * @example
  * const c = makeConversion({ rng: seededRandom(1) }); c.defineInput('data', [1, 3, 32, 32]);
  */
-export function makeConversion(opts: { weights?: Map<string, CaffeLayerWeights>; rng: Random }): Conversion {
+export function makeConversion(opts: { weights?: Map<string, CaffeLayerWeights>; rng: Random; placeholders?: boolean }): Conversion {
   const nodes: Node[] = [], initializers: Tensor[] = [], valueInfo: ValueInfo[] = [], records: LayerRecord[] = [];
   const randomLayers: string[] = [];
   const used = new Set<string>();
@@ -163,7 +164,7 @@ export function makeConversion(opts: { weights?: Map<string, CaffeLayerWeights>;
         blob(index, shape, init, what) {
           if (!stored) {
             if (weights && !randomLayers.includes(layer.name)) randomLayers.push(layer.name);
-            return fill(shape, init, opts.rng);
+            return fill(shape, opts.placeholders && (init === 'he' || init === 'bias') ? 'zero' : init, opts.rng);
           }
           const b = stored.blobs[index];
           if (!b) throw fail(`the caffemodel has ${stored.blobs.length} blob(s) for this layer, expected blob #${index} (${what}) of shape [${shape}]`);

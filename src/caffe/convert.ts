@@ -11,6 +11,7 @@
 import { ModelFormatError } from '../errors';
 import { FLOAT } from '../graph/tensor';
 import type { Model, ValueInfo } from '../graph/types';
+import { randomizeWeights } from '../graph/randomize';
 import { seededRandom } from '../util/random';
 import type { CaffeLayerWeights } from './caffemodel';
 import { makeConversion } from './context';
@@ -21,7 +22,10 @@ import type { CaffeNet } from './net';
 export const CAFFE_OPSET = 13;
 
 export interface ConvertOptions {
-  /** Learned blobs by layer name (from `decodeCaffemodel`); absent layers get seeded random values. */
+  /**
+   * Learned blobs by layer name (from `decodeCaffemodel`). Without them every weight is seeded random
+   * (`randomizeWeights`); with them, layers they lack get seeded He-uniform values.
+   */
   weights?: Map<string, CaffeLayerWeights>;
   /** Seed of the random values (default 0); recorded in metadata `caffe:seed` when used. */
   seed?: number;
@@ -41,7 +45,9 @@ export interface ConvertOptions {
  */
 export function convertNet(net: CaffeNet, opts: ConvertOptions = {}): Model {
   const seed = opts.seed ?? 0;
-  const conv = makeConversion({ weights: opts.weights, rng: seededRandom(seed) });
+  // without a caffemodel, the weights are filled by randomizeWeights (He-normal, zero biases), as for any
+  // other model; layers missing from a given caffemodel get He-uniform values from the same seed
+  const conv = makeConversion({ weights: opts.weights, rng: seededRandom(seed), placeholders: !opts.weights });
   if (net.inputs.length === 0) throw new ModelFormatError(`${opts.source ?? 'net'}: no input declared — expected an Input layer or input/input_shape/input_dim`);
   const info = (name: string, shape: number[]): ValueInfo => ({ name, type: { kind: 'tensor', elemType: FLOAT, shape: [...shape] } });
   const inputs: ValueInfo[] = [];
@@ -74,7 +80,7 @@ export function convertNet(net: CaffeNet, opts: ConvertOptions = {}): Model {
   if (usedRandom) metadata['caffe:seed'] = String(seed);
   if (opts.weights && conv.randomLayers.length > 0) metadata['caffe:random_layers'] = conv.randomLayers.join(',');
   metadata['caffe:layers'] = JSON.stringify(conv.records);
-  return {
+  const model: Model = {
     irVersion: 7,
     opsetImports: [{ domain: '', version: CAFFE_OPSET }],
     producerName: 'layerlab',
@@ -92,4 +98,5 @@ export function convertNet(net: CaffeNet, opts: ConvertOptions = {}): Model {
     },
     functions: [],
   };
+  return opts.weights ? model : randomizeWeights(model, seed);
 }

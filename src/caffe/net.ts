@@ -30,7 +30,7 @@ export interface CaffeNet {
   v1: boolean;
 }
 
-/** V1 upper-case type names -> V2 type strings. */
+/** V1 upper-case type names -> V2 type strings. @example V1_TYPES.INNER_PRODUCT // 'InnerProduct' */
 export const V1_TYPES: Record<string, string> = {
   ABSVAL: 'AbsVal', ACCURACY: 'Accuracy', ARGMAX: 'ArgMax', BNLL: 'BNLL', CONCAT: 'Concat',
   CONTRASTIVE_LOSS: 'ContrastiveLoss', CONVOLUTION: 'Convolution', DATA: 'Data', DECONVOLUTION: 'Deconvolution',
@@ -43,12 +43,12 @@ export const V1_TYPES: Record<string, string> = {
   TANH: 'TanH', WINDOW_DATA: 'WindowData', THRESHOLD: 'Threshold',
 };
 
-/** A field as an array (absent -> [], single -> [v]). */
+/** A field as an array (absent -> [], single -> [v]). @example list(3) // [3] */
 export function list(v: TextValue | TextValue[] | undefined): TextValue[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-/** A nested message field (absent -> {}). */
+/** A nested message field (absent -> {}). @example sub(layer, 'pooling_param').pool // 'MAX' */
 export function sub(m: TextMessage, field: string): TextMessage {
   const v = m[field];
   const one = Array.isArray(v) ? v[v.length - 1] : v;

@@ -98,6 +98,8 @@ test('layers missing from the caffemodel get seeded random weights, recorded in 
   assert.notDeepEqual(w(a), w(c));
   assert.equal(a.metadata['caffe:weights'], 'random');
   assert.equal(a.metadata['caffe:seed'], '5');
+  assert.equal(a.metadata['layerlab.randomizeWeights.seed'], '5', 'random weights come from randomizeWeights');
+  assert.ok(w(a).some((v) => v !== 0));
 });
 
 test('bad input: unknown layer type, mismatched or missing blobs, not a caffemodel', () => {

@@ -9,6 +9,10 @@
 import type { LayerContext } from '../context';
 import { float, num } from './util';
 
+/**
+ * Caffe ReLU -> Relu, or LeakyRelu(alpha = negative_slope).
+ * @example relu(ctx) // relu1 -> Relu
+ */
 export function relu(ctx: LayerContext): void {
   const x = ctx.inputs[0];
   const slope = num(ctx.param('relu_param'), 'negative_slope', 0);
@@ -16,15 +20,26 @@ export function relu(ctx: LayerContext): void {
   else ctx.emit('Relu', [x.tensor], {}, x.shape);
 }
 
-/** One ONNX unary operator per Caffe type. */
-export function unary(opType: string) {
+/**
+ * A converter emitting one ONNX unary operator of the same shape.
+ * @example CONVERTERS.TanH = unary('Tanh')
+ */
+export function unary(opType: string): (ctx: LayerContext) => void {
   return (ctx: LayerContext): void => { ctx.emit(opType, [ctx.inputs[0].tensor], {}, ctx.inputs[0].shape); };
 }
 
+/**
+ * Caffe Dropout -> ONNX Dropout (identity at inference).
+ * @example dropout(ctx) // drop6 -> Dropout
+ */
 export function dropout(ctx: LayerContext): void {
   ctx.emit('Dropout', [ctx.inputs[0].tensor], {}, ctx.inputs[0].shape);
 }
 
+/**
+ * Caffe Power (shift + scale * x)^power -> Mul/Add/Pow, only the steps that are not identities.
+ * @example power(ctx) // scale: -1 -> Mul(x, -1)
+ */
 export function power(ctx: LayerContext): void {
   const p = ctx.param('power_param');
   const x = ctx.inputs[0];

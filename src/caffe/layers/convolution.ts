@@ -8,6 +8,10 @@
 import type { LayerContext } from '../context';
 import { bool, int, ints, num, spatial } from './util';
 
+/**
+ * Convert one Convolution layer.
+ * @example convolution(ctx) // conv2 (group 2) -> Conv(group=2)
+ */
 export function convolution(ctx: LayerContext): void {
   const p = ctx.param('convolution_param');
   const x = ctx.inputs[0];

@@ -10,6 +10,10 @@
 import type { LayerContext } from '../context';
 import { bool, float, int, num, prod } from './util';
 
+/**
+ * Convert one InnerProduct layer.
+ * @example innerProduct(ctx) // fc7 -> Gemm(transB=1)
+ */
 export function innerProduct(ctx: LayerContext): void {
   const p = ctx.param('inner_product_param');
   const x = ctx.inputs[0];

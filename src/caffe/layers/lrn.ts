@@ -12,6 +12,10 @@
 import type { LayerContext } from '../context';
 import { enumName, float, int, ints, num } from './util';
 
+/**
+ * Convert one LRN layer (either region).
+ * @example lrn(ctx) // pool1/norm1 -> LRN(size=5, alpha=1e-4, beta=0.75, bias=1)
+ */
 export function lrn(ctx: LayerContext): void {
   const p = ctx.param('lrn_param');
   const x = ctx.inputs[0];

@@ -9,6 +9,10 @@
 import type { LayerContext } from '../context';
 import { bool, float, num } from './util';
 
+/**
+ * Convert one BatchNorm layer (inference statistics).
+ * @example batchNorm(ctx) // bn -> BatchNormalization
+ */
 export function batchNorm(ctx: LayerContext): void {
   const p = ctx.param('batch_norm_param');
   const x = ctx.inputs[0];
@@ -26,6 +30,10 @@ export function batchNorm(ctx: LayerContext): void {
   ], { epsilon: float(num(p, 'eps', 1e-5)) }, x.shape);
 }
 
+/**
+ * Convert one Scale layer.
+ * @example scale(ctx) // sc (bias_term) -> sc/mul, sc (Add)
+ */
 export function scale(ctx: LayerContext): void {
   const p = ctx.param('scale_param');
   const x = ctx.inputs[0];

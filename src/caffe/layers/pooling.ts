@@ -27,6 +27,10 @@ export function caffePoolOutputSize(size: number, kernel: number, pad: number, s
   return out;
 }
 
+/**
+ * Convert one Pooling layer with Caffe's output size.
+ * @example pooling(ctx) // pool1/3x3_s2 -> MaxPool(pads=[0,0,1,1])
+ */
 export function pooling(ctx: LayerContext): void {
   const p = ctx.param('pooling_param');
   const x = ctx.inputs[0];

@@ -12,11 +12,19 @@ import { enumName, int, num, prod } from './util';
 
 const axisOf = (a: number, rank: number): number => (a < 0 ? a + rank : a);
 
+/**
+ * Caffe Softmax (axis, default 1) -> Softmax(axis).
+ * @example softmax(ctx) // prob -> Softmax(axis=1)
+ */
 export function softmax(ctx: LayerContext): void {
   const x = ctx.inputs[0];
   ctx.emit('Softmax', [x.tensor], { axis: int(axisOf(num(ctx.param('softmax_param'), 'axis', 1), x.shape.length)) }, x.shape);
 }
 
+/**
+ * Caffe Concat (axis or legacy concat_dim) -> Concat.
+ * @example concat(ctx) // inception_3a/output -> Concat(axis=1)
+ */
 export function concat(ctx: LayerContext): void {
   const p = ctx.param('concat_param');
   const x = ctx.inputs;
@@ -30,6 +38,10 @@ export function concat(ctx: LayerContext): void {
   ctx.emit('Concat', x.map((b) => b.tensor), { axis: int(axis) }, shape);
 }
 
+/**
+ * Caffe Eltwise: SUM (coeffs as Mul) -> Sum, PROD -> Mul chain, MAX -> Max.
+ * @example eltwise(ctx) // res2a -> Sum
+ */
 export function eltwise(ctx: LayerContext): void {
   const p = ctx.param('eltwise_param');
   const x = ctx.inputs;
@@ -60,6 +72,10 @@ function reshapeTo(ctx: LayerContext, shape: number[]): void {
   ctx.emit('Reshape', [x.tensor, ctx.constant('shape', [shape.length], shape, 7)], {}, shape);
 }
 
+/**
+ * Caffe Flatten (axis, end_axis) -> Flatten, or Reshape when it keeps trailing axes.
+ * @example flatten(ctx) // flat -> Flatten(axis=1)
+ */
 export function flatten(ctx: LayerContext): void {
   const p = ctx.param('flatten_param');
   const s = ctx.inputs[0].shape;
@@ -69,6 +85,10 @@ export function flatten(ctx: LayerContext): void {
   else reshapeTo(ctx, shape);
 }
 
+/**
+ * Caffe Reshape (0 copies, -1 infers) -> Reshape with the static shape.
+ * @example reshape(ctx) // shape { dim: 0 dim: -1 } -> Reshape([1, 9216])
+ */
 export function reshape(ctx: LayerContext): void {
   const p = ctx.param('reshape_param');
   const s = ctx.inputs[0].shape;
@@ -85,6 +105,10 @@ export function reshape(ctx: LayerContext): void {
   reshapeTo(ctx, shape);
 }
 
+/**
+ * Caffe Split: every top aliases the bottom tensor; no node.
+ * @example split(ctx) // data_split -> (no node)
+ */
 export function split(ctx: LayerContext): void {
   ctx.layer.tops.forEach((_, i) => ctx.alias(i, ctx.inputs[0]));
 }

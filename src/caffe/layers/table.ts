@@ -2,7 +2,7 @@
  * The layer converters, chosen by Caffe type in one table.
  *
  * @example
- * const convert = converterFor('Convolution'); // convolution
+ * const convert = CONVERTERS['Convolution']; // convolution
  */
 import type { LayerContext } from '../context';
 import { dropout, power, relu, unary } from './activation';
@@ -15,7 +15,7 @@ import { concat, eltwise, flatten, reshape, softmax, split } from './structural'
 
 export type LayerConverter = (ctx: LayerContext) => void;
 
-/** Caffe (V2) layer type -> converter. */
+/** Caffe (V2) layer type -> converter. @example CONVERTERS['Pooling'](ctx) */
 export const CONVERTERS: Record<string, LayerConverter> = {
   Convolution: convolution,
   Pooling: pooling,
@@ -37,5 +37,5 @@ export const CONVERTERS: Record<string, LayerConverter> = {
   Split: split,
 };
 
-/** The supported Caffe layer types, sorted. */
+/** The supported Caffe layer types, sorted. @example SUPPORTED_TYPES.includes('LRN') // true */
 export const SUPPORTED_TYPES = Object.keys(CONVERTERS).sort();

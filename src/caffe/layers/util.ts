@@ -10,23 +10,24 @@ import type { Attribute } from '../../graph/types';
 import type { TextMessage } from '../prototxt';
 import { list } from '../net';
 
+/** Typed ONNX attributes. @example int(2) // { type: 'int', value: 2 } */
 export const int = (value: number): Attribute => ({ type: 'int', value });
 export const float = (value: number): Attribute => ({ type: 'float', value });
 export const ints = (value: number[]): Attribute => ({ type: 'ints', value });
 
-/** A numeric field, or `fallback` when absent. */
+/** A numeric field, or `fallback` when absent. @example num({ group: 2 }, 'group', 1) // 2 */
 export function num(p: TextMessage, field: string, fallback: number): number {
   const v = list(p[field]);
   return v.length === 0 ? fallback : Number(v[v.length - 1]);
 }
 
-/** A boolean field, or `fallback` when absent. */
+/** A boolean field, or `fallback` when absent. @example bool({}, 'bias_term', true) // true */
 export function bool(p: TextMessage, field: string, fallback: boolean): boolean {
   const v = list(p[field]);
   return v.length === 0 ? fallback : v[v.length - 1] === true || v[v.length - 1] === 1;
 }
 
-/** An enum field as its name (numeric values mapped through `names`), or `fallback`. */
+/** An enum field as its name (numeric values mapped through `names`), or `fallback`. @example enumName({ pool: 1 }, 'pool', ['MAX', 'AVE'], 'MAX') // 'AVE' */
 export function enumName(p: TextMessage, field: string, names: string[], fallback: string): string {
   const v = list(p[field]);
   if (v.length === 0) return fallback;
@@ -48,4 +49,5 @@ export function spatial(p: TextMessage, name: string, axes: number, fallback: nu
   return v;
 }
 
+/** Product of sizes. @example prod([2, 3]) // 6 */
 export const prod = (a: number[]): number => a.reduce((x, y) => x * y, 1);
