@@ -35,6 +35,25 @@ export interface ConvertOptions {
   source?: string;
   /** Where the weights came from, for metadata `caffe:weights`. */
   weightsSource?: string;
+  /**
+   * Flatten net outputs shaped [N, C, 1, ..., 1] to [N, C] (NIN's global average pooling ends at
+   * 1x1000x1x1): a Flatten node `<top>/flatten` is added to the layer that produced the top. Default false:
+   * outputs keep Caffe's blob shapes.
+   */
+  flattenOutputs?: boolean;
+}
+
+/** Append Flatten nodes for outputs with trailing unit dimensions (see `ConvertOptions.flattenOutputs`). */
+function flattenUnitOutputs(conv: ReturnType<typeof makeConversion>, outputs: ValueInfo[]): ValueInfo[] {
+  return outputs.map((o) => {
+    const shape = o.type.kind === 'tensor' ? (o.type.shape as number[] | undefined) : undefined;
+    if (!shape || shape.length <= 2 || !shape.slice(2).every((d) => d === 1)) return o;
+    const name = `${o.name}/flatten`;
+    conv.nodes.push({ name, opType: 'Flatten', domain: '', inputs: [o.name], outputs: [name], attributes: { axis: { type: 'int', value: 1 } }, docString: 'layerlab:flatten-output' });
+    conv.records.find((r) => r.tops.includes(o.name))?.nodes.push(name);
+    conv.valueInfo.push(o);
+    return { name, type: { kind: 'tensor', elemType: FLOAT, shape: shape.slice(0, 2) } };
+  });
 }
 
 /**
@@ -68,7 +87,8 @@ export function convertNet(net: CaffeNet, opts: ConvertOptions = {}): Model {
     if (layer.tops.length === 0) throw new ModelFormatError(`layer "${layer.name}" (${layer.type}): has no top`);
     convert(conv.layerContext(layer));
   }
-  const outputs = conv.outputs().map((b) => info(b.tensor, b.shape));
+  const caffeOutputs = conv.outputs().map((b) => info(b.tensor, b.shape));
+  const outputs = opts.flattenOutputs ? flattenUnitOutputs(conv, caffeOutputs) : caffeOutputs;
   const outNames = new Set(outputs.map((o) => o.name));
   const usedRandom = !opts.weights || conv.randomLayers.length > 0;
   const metadata: Record<string, string> = {

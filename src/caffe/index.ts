@@ -35,6 +35,8 @@ export interface ImportCaffeOptions {
   seed?: number;
   /** Override the batch dimension of the net inputs. */
   batch?: number;
+  /** Flatten outputs shaped [N, C, 1, 1] to [N, C] (see ConvertOptions.flattenOutputs). */
+  flattenOutputs?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export function importCaffe(prototxtText: string, opts: ImportCaffeOptions = {})
   const source = opts.source ?? '<prototxt>';
   const net = toCaffeNet(parsePrototxt(prototxtText, source), source);
   const weights = opts.weights ? decodeCaffemodel(opts.weights, opts.weightsSource ?? '<caffemodel>') : undefined;
-  return convertNet(net, { weights, seed: opts.seed, batch: opts.batch, source: opts.source, weightsSource: opts.weightsSource });
+  return convertNet(net, { weights, seed: opts.seed, batch: opts.batch, source: opts.source, weightsSource: opts.weightsSource, flattenOutputs: opts.flattenOutputs });
 }
 
 /**
@@ -58,7 +60,7 @@ export function importCaffe(prototxtText: string, opts: ImportCaffeOptions = {})
  * const m = await importCaffeFiles('cifar10_full.prototxt', { weightsPath: 'cifar10_full_iter_70000.caffemodel' });
  */
 export async function importCaffeFiles(prototxtPath: string,
-  opts: { weightsPath?: string; seed?: number; batch?: number } = {}): Promise<Model> {
+  opts: { weightsPath?: string; seed?: number; batch?: number; flattenOutputs?: boolean } = {}): Promise<Model> {
   const read = async (p: string, what: string): Promise<Buffer> => {
     try { return await readFile(p); } catch (e) {
       throw new ModelFormatError(`${p}: cannot read ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
@@ -66,5 +68,5 @@ export async function importCaffeFiles(prototxtPath: string,
   };
   const text = (await read(prototxtPath, 'the prototxt')).toString('utf8');
   const weights = opts.weightsPath ? new Uint8Array(await read(opts.weightsPath, 'the caffemodel')) : undefined;
-  return importCaffe(text, { source: prototxtPath, weights, weightsSource: opts.weightsPath, seed: opts.seed, batch: opts.batch });
+  return importCaffe(text, { source: prototxtPath, weights, weightsSource: opts.weightsPath, seed: opts.seed, batch: opts.batch, flattenOutputs: opts.flattenOutputs });
 }

@@ -45,11 +45,12 @@ async function buildCaffe(entry: RegistryEntry & { source: { kind: 'caffe' } }, 
   const def = dataFile(settings, entry.source.definition, entry);
   const weights = entry.source.weights ? dataFile(settings, entry.source.weights, entry) : undefined;
   const batch = entry.input.shape[0];
-  const hash = crypto.createHash('sha256').update(sha256File(def)).update(weights ? sha256File(weights) : `seed${seed}`).update(`batch${batch}`).digest('hex').slice(0, 12);
+  const hash = crypto.createHash('sha256').update(sha256File(def)).update(weights ? sha256File(weights) : `seed${seed}`).update(`batch${batch}-flat`).digest('hex').slice(0, 12);
   const out = path.join(settings.cacheDir, 'caffe', `${entry.name}-${hash}${weights ? '' : `-seed${seed}`}.onnx`);
   if (fs.existsSync(out)) return { path: out, entry, origin: 'caffe-cached' };
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const model = await importCaffeFiles(def, { weightsPath: weights, seed, batch });
+  // registry networks are classifiers: their score outputs are [N, classes] (NIN's pool4 is N x 1000 x 1 x 1)
+  const model = await importCaffeFiles(def, { weightsPath: weights, seed, batch, flattenOutputs: true });
   await writeModel(out, model);
   return { path: out, entry, origin: 'caffe-built' };
 }

@@ -63,6 +63,17 @@ test('nodes keep Caffe layer names and types (NIN cccp layers included); NIN giv
   assert.deepEqual(recs.find((r) => r.name === 'relu0'), { name: 'relu0', type: 'ReLU', nodes: ['relu0'], tops: ['relu0'] });
 });
 
+test('flattenOutputs gives NIN a [1,1000] output (as the registry imports it); the Flatten belongs to pool4', async () => {
+  const nin = await importCaffeFiles(caffeFile('nin_imagenet.prototxt'), { batch: 1, flattenOutputs: true });
+  assert.deepEqual(nin.graph.outputs.map((o) => [o.name, o.type.kind === 'tensor' ? o.type.shape : null]), [['pool4/flatten', [1, 1000]]]);
+  const out = await runModel(nin, { data: { type: 'float32', dims: [1, 3, 224, 224], data: new Float32Array(3 * 224 * 224).fill(1) } });
+  assert.deepEqual(out['pool4/flatten'].dims, [1, 1000]);
+  assert.deepEqual(layerRecords(nin).find((r) => r.name === 'pool4')?.nodes, ['pool4', 'pool4/flatten']);
+  // outputs that are already [N, C] are left alone
+  const alex = await importCaffeFiles(caffeFile('bvlc_alexnet.prototxt'), { batch: 1, flattenOutputs: true });
+  assert.deepEqual(alex.graph.outputs.map((o) => o.name), ['prob']);
+});
+
 test('the default batch is the prototxt\'s; metadata records source, seed and format', async () => {
   const alex = await importCaffeFiles(caffeFile('bvlc_alexnet.prototxt'), { seed: 3 });
   const input = alex.graph.inputs[0];

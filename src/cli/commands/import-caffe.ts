@@ -23,12 +23,13 @@ function intFlag(value: string | undefined, flag: string, min: number): number |
 export const command: Command = {
   name: 'import-caffe',
   summary: 'convert a Caffe prototxt (and optional .caffemodel) to an ONNX model',
-  usage: 'layerlab import-caffe <deploy.prototxt> [--weights <net.caffemodel>] [--seed N] [--batch N] -o <out.onnx>',
+  usage: 'layerlab import-caffe <deploy.prototxt> [--weights <net.caffemodel>] [--seed N] [--batch N] [--flatten-output] -o <out.onnx>',
   async run(argv, io) {
     const a = parseArgs(argv, {
       weights: { type: 'string' },
       seed: { type: 'string' },
       batch: { type: 'string' },
+      'flatten-output': { type: 'boolean' },
       o: { type: 'string', alias: 'output' },
     });
     if (a.positionals.length !== 1) throw new UsageError(`expected one prototxt, got ${a.positionals.length}: usage: ${command.usage}`);
@@ -38,7 +39,7 @@ export const command: Command = {
     const batch = intFlag(a.flags.batch as string | undefined, 'batch', 1);
     const o = a.flags.o as string | undefined;
     const out = checkOutputPath('-o', o === undefined ? undefined : path.resolve(io.cwd, o), [prototxt, ...(weightsPath ? [weightsPath] : [])]);
-    const model = await importCaffeFiles(prototxt, { weightsPath, seed, batch });
+    const model = await importCaffeFiles(prototxt, { weightsPath, seed, batch, flattenOutputs: a.flags['flatten-output'] === true });
     await writeModel(out, model);
     const layers = (JSON.parse(model.metadata['caffe:layers']) as unknown[]).length;
     const weights = weightsPath ? `weights from ${weightsPath}` : `random weights (seed ${model.metadata['caffe:seed']})`;
