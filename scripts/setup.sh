@@ -1,13 +1,9 @@
 #!/usr/bin/env bash
 # Idempotent set-up for a fresh Debian 12 machine (root, npm registry and Debian's packages only).
-# Quick when nothing is missing. Usage: scripts/setup.sh [--charts]
+# Quick when nothing is missing. Usage: scripts/setup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-want_charts=0
-[ "${1:-}" = "--charts" ] && want_charts=1
-
-apt_pkgs=(jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-onnx libonnx-testdata)
-[ "$want_charts" = 1 ] && apt_pkgs+=(chromium)
+apt_pkgs=(jupyter-nbconvert jupyter-client python3-nbclient jupyter-notebook python3-onnx libonnx-testdata chromium)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -13,7 +13,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   inspect: { summary: 'file size, parameters, MACs, op histogram and one row per node', load: () => require('./commands/inspect').command },
   ablate: { summary: 'write a copy of a model with layers bypassed (by op type or node name)', load: () => require('./commands/ablate').command },
   'import-caffe': { summary: 'convert a Caffe network (prototxt, optional caffemodel) to ONNX', load: () => require('./commands/import-caffe').command },
-  reproduce: { summary: 'reproduce the study into a report folder', load: () => require('./commands/reproduce').command },
+  profile: { summary: 'initialization and inference time statistics, memory, per-layer breakdown', load: () => require('./commands/profile').command },
+  eval: { summary: 'top-1/top-5 accuracy (Wilson 95% intervals) of a model on an image folder', load: () => require('./commands/eval').command },
+  fetch: { summary: 'download registry models (resumable, sha256-verified) into the cache', load: () => require('./commands/fetch').command },
+  reproduce: { summary: 'reproduce the study (size, init and inference time, per-layer shares, 1 vs 2 threads) into a report folder', load: () => require('./commands/reproduce').command },
   notebook: { summary: 'open notebooks/ in the browser with the TypeScript (tslab) kernel', load: () => require('./commands/notebook').command },
 };
 

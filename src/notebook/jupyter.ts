@@ -43,8 +43,13 @@ export function serveNotebooks(opts: { port?: number; noBrowser?: boolean } = {}
   if (opts.noBrowser) args.push('--no-browser');
   if (process.getuid?.() === 0) args.push('--allow-root');
   const child = spawn('/usr/bin/jupyter', args, { env: jupyterEnv(), stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
+  // stop the server with us: a SIGTERM/SIGINT to layerlab goes on to Jupyter
+  const forward = (signal: NodeJS.Signals) => () => { child.kill(signal); };
+  const onTerm = forward('SIGTERM'), onInt = forward('SIGINT');
+  process.on('SIGTERM', onTerm);
+  process.on('SIGINT', onInt);
+  return new Promise<number>((resolve, reject) => {
     child.on('error', (e) => reject(new UsageError(`cannot start /usr/bin/jupyter notebook (run scripts/setup.sh): ${e.message}`, { cause: e })));
     child.on('exit', (code) => resolve(code ?? 1));
-  });
+  }).finally(() => { process.off('SIGTERM', onTerm); process.off('SIGINT', onInt); });
 }

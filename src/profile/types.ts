@@ -95,7 +95,7 @@ export interface ProfileResult {
   byCategory: Share[];
   /** Per-node records of one representative timed run (for the waterfall). */
   nodes: NodeRecord[];
-  /** Sum of node times / measured run time (median profiled run). */
+  /** Share of the run time spent in nodes: median over the profiled timed runs of (sum of node times of the run / wall time of that run). */
   coverage: number;
   /** Median profiled run / median unprofiled run. */
   overhead: number;

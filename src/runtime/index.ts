@@ -11,3 +11,5 @@ export {
   type TensorType, type ValueMeta,
 } from './session';
 export { randomInputs, runWithRandomInputs, toFloat16Bits, RANDOM_INT_BOUND, type RandomRunOptions } from './inputs';
+export { nativeSession, type PreparedRun } from './session';
+export { timeRun } from './timing';

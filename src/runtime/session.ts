@@ -25,6 +25,16 @@ export interface SessionOptions {
   enableCpuMemArena?: boolean;
   /** onnxruntime log severity, 0 (verbose) .. 4 (fatal); default 3 (errors only). */
   logSeverityLevel?: 0 | 1 | 2 | 3 | 4;
+  /** Turn onnxruntime's profiler on; the trace is written as `<prefix>_<date>.json` at `endProfiling()`. */
+  profileFilePrefix?: string;
+  /** Where onnxruntime saves the graph it optimized (to map fused node names back to the original ones). */
+  optimizedModelFilePath?: string;
+}
+
+/** A run with its input tensors converted once: what timed loops call, so that only `session.run` is timed. */
+export interface PreparedRun {
+  /** Run once and discard the outputs. */
+  run(): Promise<void>;
 }
 
 /** Element type names as onnxruntime uses them ('float32', 'int64', 'bool', ...). */
@@ -48,6 +58,10 @@ export interface Session {
   readonly outputs: readonly ValueMeta[];
   /** Run the model on `feeds` (one tensor per input) and return every output. */
   run(feeds: Record<string, HostTensor>): Promise<Record<string, HostTensor>>;
+  /** Convert `feeds` once for repeated runs. */
+  prepare(feeds: Record<string, HostTensor>): PreparedRun;
+  /** Stop profiling and write the trace (a no-op without `profileFilePrefix`). */
+  endProfiling(): void;
   /** Free the native session. The session cannot be used afterwards. */
   release(): Promise<void>;
 }
@@ -65,6 +79,8 @@ function toOrtOptions(opts: SessionOptions): ort.InferenceSession.SessionOptions
   if (opts.interOpThreads !== undefined) out.interOpNumThreads = opts.interOpThreads;
   if (opts.executionMode !== undefined) out.executionMode = opts.executionMode;
   if (opts.enableCpuMemArena !== undefined) out.enableCpuMemArena = opts.enableCpuMemArena;
+  if (opts.profileFilePrefix !== undefined) { out.enableProfiling = true; out.profileFilePrefix = opts.profileFilePrefix; }
+  if (opts.optimizedModelFilePath !== undefined) out.optimizedModelFilePath = opts.optimizedModelFilePath;
   return out;
 }
 
@@ -94,7 +110,8 @@ export async function openSession(model: string | Uint8Array, opts: SessionOptio
     throw new SessionError(`session "${source}": onnxruntime cannot load the model — ${(e as Error).message}`, { cause: e });
   }
   let released = false;
-  return {
+  const profiling = opts.profileFilePrefix !== undefined;
+  const session: Session = {
     source,
     inputNames: [...s.inputNames],
     outputNames: [...s.outputNames],
@@ -102,18 +119,20 @@ export async function openSession(model: string | Uint8Array, opts: SessionOptio
     outputs: s.outputMetadata.map(toMeta),
     async run(feeds) {
       if (released) throw new SessionError(`session "${source}": run() after release()`);
-      const ortFeeds: Record<string, ort.Tensor> = {};
-      for (const [name, t] of Object.entries(feeds)) {
-        ortFeeds[name] = new ort.Tensor(t.type as 'float32', t.data as Float32Array, t.dims);
-      }
-      let out: ort.InferenceSession.ReturnType;
-      try {
-        out = await s.run(ortFeeds);
-      } catch (e) {
-        throw new SessionError(`session "${source}": run failed with inputs [${Object.keys(feeds).join(', ')}] — ${(e as Error).message}`,
-          { cause: e });
-      }
+      const out = await runOrt(s, toOrtFeeds(feeds), source, feeds);
       return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, fromOrt(k, v, source)]));
+    },
+    prepare(feeds) {
+      const ortFeeds = toOrtFeeds(feeds);
+      return {
+        async run() {
+          if (released) throw new SessionError(`session "${source}": run() after release()`);
+          await runOrt(s, ortFeeds, source, feeds);
+        },
+      };
+    },
+    endProfiling() {
+      if (profiling && !released) s.endProfiling();
     },
     async release() {
       if (released) return;
@@ -121,4 +140,42 @@ export async function openSession(model: string | Uint8Array, opts: SessionOptio
       await s.release();
     },
   };
+  NATIVE.set(session, s);
+  return session;
+}
+
+/** The onnxruntime sessions behind Sessions, for `nativeSession` (benchmarks comparing with the bare library). */
+const NATIVE = new WeakMap<Session, ort.InferenceSession>();
+
+/**
+ * The bare onnxruntime session behind a Session and onnxruntime's Tensor class: for benchmarks that compare
+ * layerlab's loops with a bare `session.run` loop on the same session. Not for the library's own use.
+ * @example const { session, Tensor } = nativeSession(s); await session.run({ data: new Tensor('float32', x, dims) });
+ */
+export function nativeSession(s: Session): { session: ort.InferenceSession; Tensor: typeof ort.Tensor } {
+  const native = NATIVE.get(s);
+  if (!native) throw new SessionError(`session "${s.source}": not created by openSession`);
+  return { session: native, Tensor: ort.Tensor };
+}
+
+function toOrtFeeds(feeds: Record<string, HostTensor>): Record<string, ort.Tensor> {
+  const ortFeeds: Record<string, ort.Tensor> = {};
+  for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor(t.type as 'float32', t.data as Float32Array, t.dims);
+  return ortFeeds;
+}
+
+/** onnxruntime names the failing node as `Name:'conv1'` in its messages; repeat it up front. */
+function failingNode(message: string): string {
+  const m = /Name:'([^']*)'/.exec(message);
+  return m ? `node "${m[1]}" failed — ` : '';
+}
+
+async function runOrt(s: ort.InferenceSession, feeds: Record<string, ort.Tensor>, source: string,
+  host: Record<string, HostTensor>): Promise<ort.InferenceSession.ReturnType> {
+  try {
+    return await s.run(feeds);
+  } catch (e) {
+    const msg = (e as Error).message;
+    throw new SessionError(`session "${source}": run failed with inputs [${Object.keys(host).join(', ')}] — ${failingNode(msg)}${msg}`, { cause: e });
+  }
 }
