@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileAtomic } from '../util/atomicWrite';
 
 /** A CHW float tensor of one image. */
 export interface ImageTensor { dims: [number, number, number]; data: Float32Array }
@@ -45,9 +46,7 @@ export function tensorCache(dir: string): TensorCache {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const head = Buffer.alloc(12);
       t.dims.forEach((d, i) => head.writeUInt32LE(d, i * 4));
-      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      fs.writeFileSync(tmp, Buffer.concat([head, Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength)]));
-      fs.renameSync(tmp, file);
+      writeFileAtomic(file, Buffer.concat([head, Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength)]));
     },
   };
 }

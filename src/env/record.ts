@@ -8,6 +8,7 @@
 import * as os from 'os';
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileAtomic } from '../util/atomicWrite';
 
 export interface EnvironmentRecord {
   cpuModel: string;
@@ -108,9 +109,5 @@ export function environmentMarkdown(e: EnvironmentRecord): string {
 
 /** Write `environment.md` atomically into `dir`. */
 export function writeEnvironmentFile(dir: string, e: EnvironmentRecord): string {
-  const file = path.join(dir, 'environment.md');
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, environmentMarkdown(e));
-  fs.renameSync(tmp, file);
-  return file;
+  return writeFileAtomic(path.join(dir, 'environment.md'), environmentMarkdown(e));
 }

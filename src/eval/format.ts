@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import type { Accuracy, EvalRecord, EvalResult } from './types';
+import { writeFileAtomic } from '../util/atomicWrite';
 
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 
@@ -40,9 +41,7 @@ export function formatEvaluation(r: Omit<EvalResult, 'records'>): string {
  * @example writeRecordsJsonl('/tmp/r.jsonl', result.records)
  */
 export function writeRecordsJsonl(file: string, records: readonly EvalRecord[]): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
 }
 
 /**

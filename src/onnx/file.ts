@@ -12,6 +12,7 @@ import { LayerlabError, ModelFormatError } from '../errors';
 import type { Model } from '../graph/types';
 import { decodeModel } from './decode';
 import { encodeModel } from './encode';
+import { writeFileAtomicAsync } from '../util/atomicWrite';
 
 /**
  * Read and decode an ONNX file. Initializer bytes are views of the file's buffer.
@@ -42,20 +43,9 @@ export async function writeModel(file: string, model: Model): Promise<void> {
     const detail = e instanceof LayerlabError ? e.message : `cannot be encoded — ${(e as Error).message}`;
     throw new ModelFormatError(`model "${file}": ${detail}`, { cause: e });
   }
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  let handle: fsp.FileHandle | undefined;
   try {
-    handle = await fsp.open(tmp, 'wx');
-    let done = 0;
-    while (done < bytes.byteLength) done += (await handle.write(bytes, done, bytes.byteLength - done)).bytesWritten;
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await fsp.rename(tmp, file);
+    await writeFileAtomicAsync(file, bytes);
   } catch (e) {
-    await handle?.close().catch(() => undefined);
-    await fsp.rm(tmp, { force: true }).catch(() => undefined);
     throw new ModelFormatError(`model "${file}": cannot be written — ${(e as Error).message}`, { cause: e });
   }
 }

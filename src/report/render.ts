@@ -12,6 +12,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { LayerlabError, UsageError } from '../errors';
 import type { Figure } from './figures';
+import { writeFileAtomic } from '../util/atomicWrite';
+
 
 export type ImageFormat = 'png' | 'svg';
 
@@ -35,18 +37,6 @@ export function plotlyBundlePath(): string {
   return require.resolve('plotly.js-dist/plotly.js');
 }
 
-/** Write a file atomically: temporary file in the same folder, then rename. */
-export function writeFileAtomic(file: string, content: string | Uint8Array): string {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, file);
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
-  return file;
-}
 
 /** Decode the data URL `Plotly.toImage` returns. */
 export function decodeDataUrl(url: string): Buffer {

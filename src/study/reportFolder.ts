@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { environmentMarkdown, environmentRecord, type EnvironmentRecord } from '../env/record';
+import { writeFileAtomic } from '../util/atomicWrite';
 
 export interface ReportFolder {
   dir: string;
@@ -19,17 +20,7 @@ export interface ReportFolder {
 export function openReportFolder(dir: string): ReportFolder {
   fs.mkdirSync(dir, { recursive: true });
   const environment = environmentRecord();
-  const write = (name: string, content: string | Uint8Array): string => {
-    const file = path.join(dir, name);
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      fs.writeFileSync(tmp, content);
-      fs.renameSync(tmp, file);
-    } finally {
-      fs.rmSync(tmp, { force: true });
-    }
-    return file;
-  };
+  const write = (name: string, content: string | Uint8Array): string => writeFileAtomic(path.join(dir, name), content);
   write('environment.md', environmentMarkdown(environment));
   write('environment.json', JSON.stringify(environment, null, 2) + '\n');
   return {
