@@ -10,14 +10,10 @@
  */
 import * as protobuf from 'protobufjs';
 import { ModelFormatError } from '../errors';
+import { decodeBlobProto, encodeBlobProto, type CaffeBlob } from './blob';
 import { CAFFE_SCHEMA, V1_TYPE_NUMBERS } from './schema';
 
-/** One learned blob. `legacy` is true when the file gave num/channels/height/width instead of `shape`. */
-export interface CaffeBlob {
-  shape: number[];
-  data: Float32Array;
-  legacy: boolean;
-}
+export type { CaffeBlob };
 
 /** The blobs of one layer, and its type as the file names it (V1 enum names upper case). */
 export interface CaffeLayerWeights {
@@ -32,15 +28,8 @@ function netType(): protobuf.Type {
   return root.lookupType('caffe.NetParameter');
 }
 
-interface RawBlob { shape?: { dim?: number[] }; data?: number[]; double_data?: number[]; num?: number; channels?: number; height?: number; width?: number }
-interface RawLayer { name?: string; type?: string | number; blobs?: RawBlob[] }
-
-function toBlob(b: RawBlob): CaffeBlob {
-  const values = b.data && b.data.length > 0 ? b.data : (b.double_data ?? []);
-  const data = Float32Array.from(values);
-  if (b.shape) return { shape: (b.shape.dim ?? []).map(Number), data, legacy: false };
-  return { shape: [b.num ?? 1, b.channels ?? 1, b.height ?? 1, b.width ?? 1].map(Number), data, legacy: true };
-}
+/** Layers as protobufjs decodes them: blobs stay raw BlobProto bytes (views), read by `decodeBlobProto`. */
+interface RawLayer { name?: string; type?: string | number; blobs?: Uint8Array[] }
 
 /**
  * Decode a `.caffemodel` into its layers' blobs, by layer name, in file order.
@@ -62,7 +51,7 @@ export function decodeCaffemodel(bytes: Uint8Array, source = '<caffemodel>'): Ma
   const add = (l: RawLayer, i: number, v1: boolean): void => {
     const name = l.name ?? `layer${i}`;
     const type = v1 ? (V1_TYPE_NUMBERS[Number(l.type ?? 0)] ?? `V1_TYPE_${l.type}`) : String(l.type ?? '');
-    out.set(name, { name, type, blobs: (l.blobs ?? []).map(toBlob) });
+    out.set(name, { name, type, blobs: (l.blobs ?? []).map((b, k) => decodeBlobProto(b, `${source}: layer "${name}" blob #${k}`)) });
   };
   (net.layers ?? []).forEach((l, i) => add(l, i, true));
   (net.layer ?? []).forEach((l, i) => add(l, i, false));
@@ -84,16 +73,10 @@ export interface CaffemodelLayerSpec {
  */
 export function encodeCaffemodel(layers: CaffemodelLayerSpec[], opts: { name?: string; v1?: boolean } = {}): Uint8Array {
   const byName = new Map(Object.entries(V1_TYPE_NUMBERS).map(([k, v]) => [v, Number(k)]));
-  const blob = (b: CaffemodelLayerSpec['blobs'][number]): RawBlob => {
-    const data = Array.from(b.data);
-    if (!b.legacy) return { shape: { dim: b.shape }, data };
-    const s = [1, 1, 1, 1, ...b.shape].slice(-4);
-    return { num: s[0], channels: s[1], height: s[2], width: s[3], data };
-  };
   const raw = layers.map((l) => ({
     name: l.name,
     type: opts.v1 ? byName.get(l.type) ?? 0 : l.type,
-    blobs: l.blobs.map(blob),
+    blobs: l.blobs.map(encodeBlobProto),
   }));
   const Net = netType();
   const msg = Net.fromObject(opts.v1 ? { name: opts.name ?? 'net', layers: raw } : { name: opts.name ?? 'net', layer: raw });

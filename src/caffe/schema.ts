@@ -45,7 +45,7 @@ export const CAFFE_SCHEMA = {
             type: { type: 'string', id: 2 },
             bottom: { rule: 'repeated', type: 'string', id: 3 },
             top: { rule: 'repeated', type: 'string', id: 4 },
-            blobs: { rule: 'repeated', type: 'BlobProto', id: 7 },
+            blobs: { rule: 'repeated', type: 'bytes', id: 7 },
           },
         },
         V1LayerParameter: {
@@ -54,7 +54,7 @@ export const CAFFE_SCHEMA = {
             top: { rule: 'repeated', type: 'string', id: 3 },
             name: { type: 'string', id: 4 },
             type: { type: 'int32', id: 5 },
-            blobs: { rule: 'repeated', type: 'BlobProto', id: 6 },
+            blobs: { rule: 'repeated', type: 'bytes', id: 6 },
           },
         },
         NetParameter: {
