@@ -28,3 +28,4 @@ export * from './study/figures';
 export * from './study/statements';
 export * from './study/published';
 export * from './study/table';
+export * from './study/ablation';

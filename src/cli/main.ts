@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   profile: { summary: 'initialization and inference time statistics, memory, per-layer breakdown', load: () => require('./commands/profile').command },
   eval: { summary: 'top-1/top-5 accuracy (Wilson 95% intervals) of a model on an image folder', load: () => require('./commands/eval').command },
   fetch: { summary: 'download registry models (resumable, sha256-verified) into the cache', load: () => require('./commands/fetch').command },
+  'ablate-study': { summary: 'cost against contribution: time saved and accuracy lost (paired) per bypassed layer or op type; resumable', load: () => require('./commands/ablate-study').command },
   reproduce: { summary: 'reproduce the study (size, init and inference time, per-layer shares, 1 vs 2 threads) into a report folder', load: () => require('./commands/reproduce').command },
   notebook: { summary: 'open notebooks/ in the browser with the TypeScript (tslab) kernel', load: () => require('./commands/notebook').command },
 };

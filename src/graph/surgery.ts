@@ -15,7 +15,9 @@ export { validate, assertValid, type ValidationIssue, type ValidationIssueKind }
 export { randomizeWeights, RANDOMIZE_SEED_KEY, RANDOMIZE_COUNT_KEY, type RandomizeOptions } from './randomize';
 export { ROLES, weightRoles, type Fill, type Role } from './weightRoles';
 export { runtimeWeights, constantInts, type RuntimeWeight } from './constantOfShape';
-export { applyAblations, applyAblation, describeAblation, parseAblation, ABLATIONS_KEY, type Ablation } from './ablation';
+export { applyAblations, applyAblation, ablationContext, describeAblation, parseAblation, ABLATIONS_KEY, type Ablation, type AblationContext } from './ablation';
+export { bypassGroup, groupBoundary, layerGroups, layerMembers, type ShapeLookup } from './layerBypass';
+export { bypassableUnits } from './bypassableUnits';
 export { outerReads, nodeReads, renameReads, subgraphs, definedNames, graphOuterReads } from './scope';
 export { requireNode } from './lookup';
 export { nodeLabel } from './label';

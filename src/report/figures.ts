@@ -200,3 +200,55 @@ export function topNodesBars(byNode: NodeTiming[], opts: { title: string; n?: nu
     }),
   };
 }
+
+/** One variant of an ablation study: time saved against accuracy lost, each with its 95% interval. */
+export interface ScatterPoint {
+  label: string;
+  /** Baseline median - variant median (ms) and its interval. */
+  savedMs: number;
+  savedCi95: [number, number];
+  /** The same as % of the baseline median (shown on hover). */
+  savedPct?: number;
+  /** Top-1 accuracy lost, percentage points (baseline - variant), and its paired interval. */
+  lossPct: number;
+  lossCi95: [number, number];
+  /** Series (colour), e.g. the network; default one series. */
+  group?: string;
+}
+
+/**
+ * Cost against contribution: one marker per variant at (time saved, top-1 accuracy lost) with error bars in
+ * both directions from the intervals, one colour per group, dotted zero lines. Points in the lower right save
+ * time and cost no accuracy.
+ *
+ * @example
+ * ablationScatter([{ label: 'bypass node norm1', savedMs: 0.1, savedCi95: [0.08, 0.12], lossPct: 17.8, lossCi95: [15.2, 20.4] }], { title: 'cifar10_full' })
+ */
+export function ablationScatter(points: ScatterPoint[], opts: { title: string; labels?: boolean }): Figure {
+  const groups = [...new Set(points.map((p) => p.group ?? ''))];
+  const colors = colorsFor(groups.map((g) => g || 'variants'));
+  const data: Trace[] = groups.map((g) => {
+    const mine = points.filter((p) => (p.group ?? '') === g);
+    return {
+      type: 'scatter', mode: opts.labels ? 'markers+text' : 'markers', name: g || 'variants',
+      x: mine.map((p) => r3(p.savedMs)), y: mine.map((p) => r3(p.lossPct)), text: mine.map((p) => p.label),
+      textposition: 'top center', textfont: { size: 9 },
+      customdata: mine.map((p) => [r2(p.savedPct ?? 0)]),
+      marker: { color: colors[g || 'variants'], size: 8 },
+      error_x: { type: 'data', symmetric: false, array: mine.map((p) => r3(Math.max(0, p.savedCi95[1] - p.savedMs))), arrayminus: mine.map((p) => r3(Math.max(0, p.savedMs - p.savedCi95[0]))), thickness: 1 },
+      error_y: { type: 'data', symmetric: false, array: mine.map((p) => r3(Math.max(0, p.lossCi95[1] - p.lossPct))), arrayminus: mine.map((p) => r3(Math.max(0, p.lossPct - p.lossCi95[0]))), thickness: 1 },
+      hovertemplate: '%{text}<br>saved %{x} ms (%{customdata[0]}%)<br>top-1 lost %{y} points<extra></extra>',
+    };
+  });
+  const zero = (axis: 'x' | 'y') => ({ type: 'line', xref: axis === 'x' ? 'x' : 'paper', yref: axis === 'y' ? 'y' : 'paper',
+    x0: axis === 'x' ? 0 : 0, x1: axis === 'x' ? 0 : 1, y0: axis === 'y' ? 0 : 0, y1: axis === 'y' ? 0 : 1, line: { color: '#888', dash: 'dot', width: 1 } });
+  return {
+    data,
+    layout: baseLayout(opts.title, {
+      width: 760, height: 520, showlegend: groups.length > 1,
+      xaxis: { title: { text: 'inference time saved (ms, median, 95% CI)' }, gridcolor: '#ddd', zeroline: false },
+      yaxis: { title: { text: 'top-1 accuracy lost (points, paired 95% CI)' }, gridcolor: '#ddd', zeroline: false },
+      shapes: [zero('x'), zero('y')],
+    }),
+  };
+}
