@@ -68,3 +68,41 @@ export function numberFlag(p: Parsed, name: string, fallback: number): number {
   if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`invalid --${name}: ${String(v)} (expected a number)`);
   return n;
 }
+
+/** An optional integer flag (>= `min`), or undefined when absent; anything else is refused with the flag's name. */
+export function optionalInt(p: Parsed, name: string, min = 0): number | undefined {
+  const v = p.flags[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== 'string' || v.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`invalid --${name}: ${String(v)} (expected an integer >= ${min})`);
+  return n;
+}
+
+/** `--warmup K|auto`: a run count, or `auto` (until the run time is stable). */
+export function warmupFlag(p: Parsed, name = 'warmup'): number | 'auto' | undefined {
+  if (p.flags[name] === 'auto') return 'auto';
+  try {
+    return optionalInt(p, name, 0);
+  } catch (e) {
+    throw new UsageError(`invalid --${name}: ${String(p.flags[name])} (expected a count or auto)`, { cause: e });
+  }
+}
+
+/**
+ * Repeated `name=d1,d2,...` values (e.g. `--shape data=1,3,224,224`, `x` also separates) as input shapes.
+ * @example shapeFlags(parseArgs(['--shape', 'data=1,3,8,8'], { shape: { type: 'string', multiple: true } }), 'shape') // { data: [1, 3, 8, 8] }
+ */
+export function shapeFlags(p: Parsed, name: string): Record<string, number[]> | undefined {
+  const values = p.flags[name] as string[] | undefined;
+  if (values === undefined) return undefined;
+  const out: Record<string, number[]> = {};
+  for (const v of values) {
+    const eq = v.lastIndexOf('=');
+    const dims = eq > 0 ? v.slice(eq + 1).split(/[,x]/).map((d) => Number(d.trim())) : [];
+    if (eq <= 0 || dims.length === 0 || !dims.every((d) => Number.isInteger(d) && d >= 0)) {
+      throw new UsageError(`invalid --${name}: ${v} (expected name=d1,d2,..., e.g. data=1,3,224,224)`);
+    }
+    out[v.slice(0, eq)] = dims;
+  }
+  return out;
+}

@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from '../command';
-import { numberFlag, parseArgs, type Parsed } from '../args';
+import { optionalInt, parseArgs, warmupFlag, type Parsed } from '../args';
 import { checkOutputPath } from '../outputPath';
 import { UsageError } from '../../errors';
 import { settingsFrom } from '../../registry';
@@ -54,13 +54,13 @@ export const command: Command = {
     const outAbs = path.resolve(io.cwd, outFlag);
     if (typeof a.flags.out !== 'string') fs.mkdirSync(path.dirname(outAbs), { recursive: true });
     const out = checkOutputPath('--out', outAbs, [path.resolve(io.cwd, model)]);
-    const opt = (name: string): number | undefined => (a.flags[name] === undefined ? undefined : numberFlag(a, name, 0));
-    const warmup = a.flags.warmup === undefined || a.flags.warmup === 'auto' ? (a.flags.warmup as 'auto' | undefined) : numberFlag(a, 'warmup', 0);
+    const opt = (name: string, min = 0): number | undefined => optionalInt(a, name, min);
+    const warmup = warmupFlag(a);
     const r = await ablationStudy({
       model, settings: settingsFrom(io.env, io.cwd), out, cwd: io.cwd, ops, nodes, combined, eachBypassable: a.flags['each-bypassable'] === true,
       images: a.flags.images as string | undefined, labels: a.flags.labels as string | undefined, preset: a.flags.preprocess as string | undefined,
-      limit: opt('limit'), runs: opt('runs'), warmup, threads: opt('threads'), optLevel: a.flags['opt-level'] as ProfileOptions['optLevel'] | undefined,
-      seed: opt('seed'), modelSeed: opt('model-seed'), evalThreads: opt('eval-threads'), batchSize: opt('batch'), forceNew: a.flags['force-new'] === true,
+      limit: opt('limit', 1), runs: opt('runs', 1), warmup, threads: opt('threads', 1), optLevel: a.flags['opt-level'] as ProfileOptions['optLevel'] | undefined,
+      seed: opt('seed'), modelSeed: opt('model-seed'), evalThreads: opt('eval-threads', 1), batchSize: opt('batch', 1), forceNew: a.flags['force-new'] === true,
       onProgress: (line) => io.err(line),
     });
     if (a.flags.json) io.out(JSON.stringify(r.records, null, 2));

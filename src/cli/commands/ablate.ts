@@ -5,7 +5,7 @@
  * npx layerlab ablate alexnet --remove-op LRN -o /tmp/alexnet-nolrn.onnx
  */
 import type { Command } from '../command';
-import { parseArgs } from '../args';
+import { optionalInt, parseArgs } from '../args';
 import { checkOutputPath } from '../outputPath';
 import { UsageError } from '../../errors';
 import { applyAblations, describeAblation, type Ablation } from '../../graph/ablation';
@@ -32,8 +32,7 @@ export const command: Command = {
       ...((a.flags.identity as string[] | undefined) ?? []).map((node): Ablation => ({ kind: 'identity', node })),
     ];
     if (ablations.length === 0) throw new UsageError('nothing to remove: give --remove-op, --remove-node or --identity');
-    const seed = a.flags.seed === undefined ? undefined : Number(a.flags.seed);
-    if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`invalid --seed: ${a.flags.seed} (expected an integer)`);
+    const seed = optionalInt(a, 'seed');
     const resolved = await resolveModel(a.positionals[0], settingsFrom(io.env, io.cwd), { seed, cwd: io.cwd });
     const out = checkOutputPath('-o', a.flags.o as string | undefined, [resolved.path]);
     const model = await readModel(resolved.path);

@@ -7,18 +7,11 @@
  */
 import * as path from 'path';
 import type { Command } from '../command';
-import { parseArgs } from '../args';
+import { optionalInt, parseArgs } from '../args';
 import { checkOutputPath } from '../outputPath';
 import { UsageError } from '../../errors';
 import { importCaffeFiles } from '../../caffe';
 import { writeModel } from '../../onnx';
-
-function intFlag(value: string | undefined, flag: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`invalid --${flag}: ${value} (expected an integer >= ${min})`);
-  return n;
-}
 
 export const command: Command = {
   name: 'import-caffe',
@@ -35,8 +28,8 @@ export const command: Command = {
     if (a.positionals.length !== 1) throw new UsageError(`expected one prototxt, got ${a.positionals.length}: usage: ${command.usage}`);
     const prototxt = path.resolve(io.cwd, a.positionals[0]);
     const weightsPath = a.flags.weights === undefined ? undefined : path.resolve(io.cwd, a.flags.weights as string);
-    const seed = intFlag(a.flags.seed as string | undefined, 'seed', 0);
-    const batch = intFlag(a.flags.batch as string | undefined, 'batch', 1);
+    const seed = optionalInt(a, 'seed', 0);
+    const batch = optionalInt(a, 'batch', 1);
     const o = a.flags.o as string | undefined;
     const out = checkOutputPath('-o', o === undefined ? undefined : path.resolve(io.cwd, o), [prototxt, ...(weightsPath ? [weightsPath] : [])]);
     const model = await importCaffeFiles(prototxt, { weightsPath, seed, batch, flattenOutputs: a.flags['flatten-output'] === true });

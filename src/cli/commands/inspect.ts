@@ -7,26 +7,12 @@
  */
 import * as fs from 'fs';
 import type { Command } from '../command';
-import { numberFlag, parseArgs } from '../args';
+import { numberFlag, parseArgs, shapeFlags } from '../args';
 import { UsageError } from '../../errors';
 import { readModel } from '../../onnx';
 import { resolveModel, settingsFrom } from '../../registry';
 import { inspectModel } from '../../inspect/inspect';
 import { formatInspection } from '../../inspect/format';
-
-/** Parse repeated `name=d1,d2,...` values into input shapes. */
-export function parseInputShapes(values: string[]): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
-  for (const v of values) {
-    const eq = v.lastIndexOf('=');
-    const dims = eq > 0 ? v.slice(eq + 1).split(/[,x]/).map((d) => Number(d.trim())) : [];
-    if (eq <= 0 || dims.length === 0 || !dims.every((d) => Number.isInteger(d) && d >= 0)) {
-      throw new UsageError(`invalid --input-shape: ${v} (expected name=d1,d2,..., e.g. data=1,3,224,224)`);
-    }
-    out[v.slice(0, eq)] = dims;
-  }
-  return out;
-}
 
 export const command: Command = {
   name: 'inspect',
@@ -40,7 +26,7 @@ export const command: Command = {
       seed: { type: 'string', description: 'seed of the random weights of Caffe networks without trained weights' },
     });
     if (a.positionals.length !== 1) throw new UsageError(`inspect needs exactly one model, got ${a.positionals.length} (usage: ${command.usage})`);
-    const inputShapes = a.flags['input-shape'] ? parseInputShapes(a.flags['input-shape'] as string[]) : undefined;
+    const inputShapes = shapeFlags(a, 'input-shape');
     const resolved = await resolveModel(a.positionals[0], settingsFrom(io.env, io.cwd), { cwd: io.cwd, seed: numberFlag(a, 'seed', 1) });
     const model = await readModel(resolved.path);
     let ins;

@@ -8,29 +8,13 @@
  */
 import * as path from 'path';
 import type { Command } from '../command';
-import { numberFlag, parseArgs } from '../args';
+import { optionalInt, parseArgs, shapeFlags, warmupFlag } from '../args';
 import { checkOutputPath } from '../outputPath';
 import { UsageError } from '../../errors';
 import { settingsFrom } from '../../registry';
 import { profileModel } from '../../profile/profile';
 import { formatProfile } from '../../profile/format';
 import type { ProfileOptions } from '../../profile/types';
-import { parseInputShapes } from './inspect';
-
-function warmupFlag(v: string | boolean | string[] | undefined): number | 'auto' | undefined {
-  if (v === undefined || v === 'auto') return v;
-  const n = Number(v);
-  if (typeof v !== 'string' || !Number.isInteger(n) || n < 0) throw new UsageError(`invalid --warmup: ${String(v)} (expected a count or auto)`);
-  return n;
-}
-
-function shapeFlags(values: string[]): Record<string, number[]> {
-  try {
-    return parseInputShapes(values);
-  } catch (e) {
-    throw new UsageError((e as Error).message.replace('--input-shape', '--shape'), { cause: e });
-  }
-}
 
 export const command: Command = {
   name: 'profile',
@@ -45,11 +29,10 @@ export const command: Command = {
     });
     if (a.positionals.length !== 1) throw new UsageError(`profile needs exactly one model, got ${a.positionals.length} (usage: ${command.usage})`);
     const trace = a.flags.trace === undefined ? undefined : checkOutputPath('--trace', path.resolve(io.cwd, String(a.flags.trace)), []);
-    const opt = (name: string): number | undefined => (a.flags[name] === undefined ? undefined : numberFlag(a, name, 0));
     const r = await profileModel(a.positionals[0], settingsFrom(io.env, io.cwd), {
-      runs: opt('runs'), warmup: warmupFlag(a.flags.warmup), threads: opt('threads'), interOpThreads: opt('inter-op'),
-      optLevel: a.flags['opt-level'] as ProfileOptions['optLevel'] | undefined, seed: opt('seed'),
-      shapes: a.flags.shape ? shapeFlags(a.flags.shape as string[]) : undefined, cold: opt('cold'), trace, cwd: io.cwd,
+      runs: optionalInt(a, 'runs', 1), warmup: warmupFlag(a), threads: optionalInt(a, 'threads', 1), interOpThreads: optionalInt(a, 'inter-op', 1),
+      optLevel: a.flags['opt-level'] as ProfileOptions['optLevel'] | undefined, seed: optionalInt(a, 'seed'),
+      shapes: shapeFlags(a, 'shape'), cold: optionalInt(a, 'cold', 1), trace, cwd: io.cwd,
     });
     io.out(a.flags.json ? JSON.stringify(r, null, 2) : formatProfile(r));
     return 0;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { command, parseInputShapes } from '../../../src/cli/commands/inspect';
+import { command } from '../../../src/cli/commands/inspect';
+import { parseArgs, shapeFlags } from '../../../src/cli/args';
 import type { CommandIO } from '../../../src/cli/command';
 import { sharedDir, sharedFile } from '../../support/paths';
 
@@ -9,7 +10,8 @@ function io(): CommandIO & { stdout: string[] } {
   return { stdout, out: (t) => stdout.push(t), err: () => undefined, cwd: process.cwd(), env: { LAYERLAB_DATA: sharedDir() } };
 }
 
-test('parseInputShapes', () => {
+test('shapeFlags parses --input-shape values', () => {
+  const parseInputShapes = (values: string[]) => shapeFlags(parseArgs(values.flatMap((v) => ['--input-shape', v]), { 'input-shape': { type: 'string', multiple: true } }), 'input-shape');
   assert.deepEqual(parseInputShapes(['data=1,3,227,227', 'x=2x4']), { data: [1, 3, 227, 227], x: [2, 4] });
   assert.throws(() => parseInputShapes(['data=1,a']), /invalid --input-shape: data=1,a/);
   assert.throws(() => parseInputShapes(['1,3']), /expected name=d1,d2/);
