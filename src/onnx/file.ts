@@ -11,7 +11,7 @@ import * as path from 'path';
 import { LayerlabError, ModelFormatError } from '../errors';
 import type { Model } from '../graph/types';
 import { decodeModel } from './decode';
-import { encodeModel } from './encode';
+import { encodeModelChunks } from './encode';
 import { writeFileAtomicAsync } from '../util/atomicWrite';
 
 /**
@@ -36,9 +36,9 @@ export async function readModel(file: string): Promise<Model> {
  * @throws ModelFormatError naming the file when the model cannot be encoded or written.
  */
 export async function writeModel(file: string, model: Model): Promise<void> {
-  let bytes: Uint8Array;
+  let bytes: Uint8Array[];
   try {
-    bytes = encodeModel(model);
+    bytes = encodeModelChunks(model); // tensor bytes are written from the model itself, not copied first
   } catch (e) {
     const detail = e instanceof LayerlabError ? e.message : `cannot be encoded — ${(e as Error).message}`;
     throw new ModelFormatError(`model "${file}": ${detail}`, { cause: e });

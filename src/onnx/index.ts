@@ -8,5 +8,5 @@
  * await writeModel('copy.onnx', model);
  */
 export { decodeModel, IR_VERSIONS, DEFAULT_OPSETS, type DecodeOptions } from './decode';
-export { encodeModel, MAX_MODEL_BYTES } from './encode';
+export { encodeModel, encodeModelChunks, MAX_MODEL_BYTES } from './encode';
 export { readModel, writeModel } from './file';

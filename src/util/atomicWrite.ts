@@ -30,14 +30,19 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): str
   return file;
 }
 
-/** Write `bytes` to `file` atomically, fsync'd before the rename (for large results such as models). */
-export async function writeFileAtomicAsync(file: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Write `bytes` (one buffer, or chunks written one after the other) to `file` atomically, fsync'd before
+ * the rename (for large results such as models).
+ */
+export async function writeFileAtomicAsync(file: string, bytes: Uint8Array | Uint8Array[]): Promise<void> {
   const tmp = tempNameFor(file);
   let handle: fsp.FileHandle | undefined;
   try {
     handle = await fsp.open(tmp, 'wx');
-    let done = 0;
-    while (done < bytes.byteLength) done += (await handle.write(bytes, done, bytes.byteLength - done)).bytesWritten;
+    for (const chunk of Array.isArray(bytes) ? bytes : [bytes]) {
+      let done = 0;
+      while (done < chunk.byteLength) done += (await handle.write(chunk, done, chunk.byteLength - done)).bytesWritten;
+    }
     await handle.sync();
     await handle.close();
     handle = undefined;
