@@ -72,7 +72,7 @@ export function categoryStackedBars(series: ShareSeries[], opts: { title: string
     layout: baseLayout(opts.title, {
       barmode: 'stack', width: Math.max(480, 120 + 110 * series.length), height: 480,
       yaxis: { title: { text: 'share of inference time (%)' }, range: [0, 100], gridcolor: '#ddd' },
-      xaxis: { type: 'category' }, legend: { traceorder: 'normal' },
+      xaxis: { type: 'category', automargin: true }, legend: { traceorder: 'normal' },
     }),
   };
 }
@@ -104,7 +104,7 @@ export function timingBars(bars: TimingBar[], opts: { title: string; yTitle?: st
   const data: Trace[] = [];
   panels.forEach((panel, pi) => {
     const ax = pi === 0 ? '' : String(pi + 1);
-    layout[`xaxis${ax}`] = { domain: [r3(pi * (w + gap)), r3(pi * (w + gap) + w)], anchor: `y${ax}`, type: 'category', title: { text: panel } };
+    layout[`xaxis${ax}`] = { domain: [r3(pi * (w + gap)), r3(pi * (w + gap) + w)], anchor: `y${ax}`, type: 'category', automargin: true, title: { text: panel } };
     layout[`yaxis${ax}`] = { anchor: `x${ax}`, title: { text: pi === 0 ? (opts.yTitle ?? 'time (ms)') : '' }, rangemode: 'tozero', gridcolor: '#ddd' };
     for (const s of seriesNames) {
       const mine = bars.filter((b) => (b.panel ?? '') === panel && b.series === s);

@@ -22,7 +22,7 @@ export interface StudyOptions {
   warmup: number;
   /** Thread counts compared (intra-op threads), in order. */
   threads: number[];
-  /** Fresh-process initializations per network under the first thread count (0: one in-process measure). */
+  /** Fresh-process initializations per network and thread count (0: one in-process measure). */
   cold: number;
   /** Seed of the random inputs and of the Caffe networks' random weights. */
   seed: number;
@@ -66,11 +66,11 @@ export async function measureStudy(settings: Settings, partial: Partial<StudyOpt
   const options: StudyOptions = { ...DEFAULT_STUDY_OPTIONS, ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) };
   const published = loadPublished();
   const profiles: StudyProfile[] = [];
-  for (const [i, threads] of options.threads.entries()) {
+  for (const threads of options.threads) {
     for (const network of options.networks) {
       const t0 = Date.now();
       const result = await profileModel(network, settings, {
-        runs: options.runs, warmup: options.warmup, threads, seed: options.seed, modelSeed: options.seed, cold: i === 0 ? options.cold : 0,
+        runs: options.runs, warmup: options.warmup, threads, seed: options.seed, modelSeed: options.seed, cold: options.cold,
       });
       profiles.push({ network, config: threadsLabel(threads), threads, result });
       progress(`${network}, ${threadsLabel(threads)}: inference median ${result.inference.median.toFixed(2)} ms (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
