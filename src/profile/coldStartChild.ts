@@ -7,6 +7,7 @@
  * node dist/src/profile/coldStartChild.js '{"path":"m.onnx","session":{},"seed":0,"shapes":{}}'
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { openSession, randomInputs, timeRun, type SessionOptions } from '../runtime';
 
@@ -20,7 +21,7 @@ export async function coldStartOnce(job: ColdStartJob): Promise<ColdStartFigures
   const t0 = performance.now();
   const bytes = fs.readFileSync(job.path);
   const t1 = performance.now();
-  const session = await openSession(bytes, job.session);
+  const session = await openSession(bytes, { ...job.session, externalDataDir: path.dirname(path.resolve(job.path)) });
   const t2 = performance.now();
   try {
     const firstInferenceMs = await timeRun(session.prepare(randomInputs(session, job.seed, job.shapes)));

@@ -71,7 +71,7 @@ async function warmUp(p: PreparedRun, warmup: number | 'auto'): Promise<number> 
 
 async function openTimed(bytes: Uint8Array, file: string, o: ProfileOptions, extra = {}): Promise<{ s: Session; ms: number }> {
   const t0 = performance.now();
-  const s = await openSession(bytes, { ...sessionOptionsOf(o), ...extra }).catch((e: Error) => {
+  const s = await openSession(bytes, { ...sessionOptionsOf(o), externalDataDir: path.dirname(path.resolve(file)), ...extra }).catch((e: Error) => {
     throw new SessionError(`model "${file}": ${e.message.replace(/^session "[^"]*": /, '')}`, { cause: e });
   });
   return { s, ms: performance.now() - t0 };

@@ -29,6 +29,11 @@ export interface SessionOptions {
   profileFilePrefix?: string;
   /** Where onnxruntime saves the graph it optimized (to map fused node names back to the original ones). */
   optimizedModelFilePath?: string;
+  /**
+   * The folder external data files are read from when the model is given as bytes (onnxruntime refuses
+   * external data of an in-memory model otherwise). Give the model file's folder.
+   */
+  externalDataDir?: string;
 }
 
 /** A run with its input tensors converted once: what timed loops call, so that only `session.run` is timed. */
@@ -81,6 +86,7 @@ function toOrtOptions(opts: SessionOptions): ort.InferenceSession.SessionOptions
   if (opts.enableCpuMemArena !== undefined) out.enableCpuMemArena = opts.enableCpuMemArena;
   if (opts.profileFilePrefix !== undefined) { out.enableProfiling = true; out.profileFilePrefix = opts.profileFilePrefix; }
   if (opts.optimizedModelFilePath !== undefined) out.optimizedModelFilePath = opts.optimizedModelFilePath;
+  if (opts.externalDataDir !== undefined) out.extra = { session: { model_external_initializers_file_folder_path: opts.externalDataDir } };
   return out;
 }
 
