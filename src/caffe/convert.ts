@@ -51,7 +51,6 @@ function flattenUnitOutputs(conv: ReturnType<typeof makeConversion>, outputs: Va
     const name = `${o.name}/flatten`;
     conv.nodes.push({ name, opType: 'Flatten', domain: '', inputs: [o.name], outputs: [name], attributes: { axis: { type: 'int', value: 1 } }, docString: 'layerlab:flatten-output' });
     conv.records.find((r) => r.tops.includes(o.name))?.nodes.push(name);
-    conv.valueInfo.push(o);
     return { name, type: { kind: 'tensor', elemType: FLOAT, shape: shape.slice(0, 2) } };
   });
 }

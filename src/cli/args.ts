@@ -60,14 +60,6 @@ export function parseArgs(argv: string[], spec: Record<string, FlagSpec>): Parse
   return { positionals, flags };
 }
 
-/** Read a numeric flag, refusing non-numbers with the flag's name. */
-export function numberFlag(p: Parsed, name: string, fallback: number): number {
-  const v = p.flags[name];
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`invalid --${name}: ${String(v)} (expected a number)`);
-  return n;
-}
 
 /** An optional integer flag (>= `min`), or undefined when absent; anything else is refused with the flag's name. */
 export function optionalInt(p: Parsed, name: string, min = 0): number | undefined {
@@ -98,8 +90,9 @@ export function shapeFlags(p: Parsed, name: string): Record<string, number[]> | 
   const out: Record<string, number[]> = {};
   for (const v of values) {
     const eq = v.lastIndexOf('=');
-    const dims = eq > 0 ? v.slice(eq + 1).split(/[,x]/).map((d) => Number(d.trim())) : [];
-    if (eq <= 0 || dims.length === 0 || !dims.every((d) => Number.isInteger(d) && d >= 0)) {
+    const parts = eq > 0 ? v.slice(eq + 1).split(/[,x]/).map((d) => d.trim()) : [];
+    const dims = parts.map(Number);
+    if (eq <= 0 || parts.some((d) => d === '') || !dims.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new UsageError(`invalid --${name}: ${v} (expected name=d1,d2,..., e.g. data=1,3,224,224)`);
     }
     out[v.slice(0, eq)] = dims;

@@ -135,7 +135,7 @@ export function loadDataset(images: string, opts: LoadDatasetOptions = {}): Data
     const cl = synsets ? readLabelFile(synsets) : undefined;
     let ids: string[], names: string[], source: string;
     if (cl?.kind === 'classes' && cl.ids.length > maxIndex) { ids = cl.ids; names = namesFor(ids, cl.names, searchDirs); source = synsets!; } else {
-      ids = Array.from({ length: Math.max(...lf.entries.map((e) => e[1])) + 1 }, (_, i) => String(i));
+      ids = Array.from({ length: lf.entries.reduce((m, e) => Math.max(m, e[1]), -1) + 1 }, (_, i) => String(i)); // no spread: lists have 1.28 M lines
       names = ids; source = 'class indices of the list (no synsets.txt found)';
     }
     items.sort((a, b) => (a.rel < b.rel ? -1 : 1));

@@ -42,7 +42,11 @@ export function decodeTensor(t: onnx.ITensorProto, ctx: DecodeContext): Tensor {
   } else if (out.dataType === STRING) {
     out.strings = [...(t.stringData ?? [])];
   } else {
-    out.raw = has(t, 'rawData') && t.rawData ? t.rawData : typedToRaw(t as TypedFields);
+    try {
+      out.raw = has(t, 'rawData') && t.rawData ? t.rawData : typedToRaw(t as TypedFields);
+    } catch (e) {
+      throw new ModelFormatError(`model "${ctx.source}": tensor "${out.name}": ${(e as Error).message}`, { cause: e });
+    }
   }
   return out;
 }

@@ -59,7 +59,12 @@ export class ExternalFiles {
     const out = new Uint8Array(length);
     let done = 0;
     while (done < length) {
-      const n = fs.readSync(file.fd, out, done, length - done, offset + done);
+      let n: number;
+      try {
+        n = fs.readSync(file.fd, out, done, length - done, offset + done);
+      } catch (e) {
+        throw new ModelFormatError(`${what}: cannot be read (${(e as Error).message})`, { cause: e });
+      }
       if (n === 0) throw new ModelFormatError(`${what}: file ended after ${done} of ${length} bytes`);
       done += n;
     }
@@ -92,7 +97,12 @@ export class ExternalFiles {
       throw new ModelFormatError(`${what}: location resolves to ${real}, outside the model's folder ${this.realBase}`);
     }
     if (!fs.statSync(real).isFile()) throw new ModelFormatError(`${what}: ${real} is not a regular file`);
-    const fd = fs.openSync(real, 'r');
+    let fd: number;
+    try {
+      fd = fs.openSync(real, 'r');
+    } catch (e) {
+      throw new ModelFormatError(`${what}: cannot be opened (${(e as Error).message})`, { cause: e });
+    }
     const entry = { fd, size: fs.fstatSync(fd).size };
     this.fds.set(location, entry);
     return entry;

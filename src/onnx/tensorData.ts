@@ -48,7 +48,10 @@ function fill64(values: readonly (number | LongLike)[], unsigned: boolean): Uint
 
 /**
  * The little-endian bytes of a tensor stored in typed fields. Element count follows the field's length
- * (not `dims`), so a malformed tensor stays as malformed as it was. Unknown data types give no bytes.
+ * (not `dims`), so a malformed tensor stays as malformed as it was. The 8-bit float types (17-20) carry one
+ * byte per `int32_data` value. Other types with values in typed fields are refused: writing them back as
+ * empty tensors would corrupt the model silently.
+ * @throws RangeError naming the data type (the decoder turns it into a ModelFormatError naming the tensor)
  */
 export function typedToRaw(t: TypedFields): Uint8Array {
   const f = t.floatData ?? [], i32 = t.int32Data ?? [], d = t.doubleData ?? [];
@@ -63,6 +66,11 @@ export function typedToRaw(t: TypedFields): Uint8Array {
     case INT64: return fill64(t.int64Data ?? [], false);
     case UINT64: return fill64(t.uint64Data ?? [], true);
     case UINT32: return fill64(t.uint64Data ?? [], true).filter((_, k) => (k & 7) < 4);
-    default: return new Uint8Array(0);
+    case 17: case 18: case 19: case 20: return fill(i32, 1, (dv, o, v) => dv.setUint8(o, v));
+    default: {
+      const n = f.length + i32.length + d.length + (t.int64Data?.length ?? 0) + (t.uint64Data?.length ?? 0);
+      if (n > 0) throw new RangeError(`data type ${t.dataType} stored in typed fields (${n} values) is not supported`);
+      return new Uint8Array(0);
+    }
   }
 }

@@ -36,7 +36,8 @@ export function formatProfile(r: ProfileResult, opts: { top?: number } = {}): st
     ...alignTable([
       ['initialization', `${ms(r.init.totalMs)} ms (read ${ms(r.init.readMs)} + session ${ms(r.init.sessionMs)})`],
       ['first inference', `${ms(r.init.firstInferenceMs)} ms`],
-      ...(r.init.coldStart ? [['cold start', statsLine(r.init.coldStart)]] : []),
+      ...(r.init.coldStart ? [['cold start (init)', statsLine(r.init.coldStart)]] : []),
+      ...(r.init.coldFirstInference ? [['cold 1st inference', statsLine(r.init.coldFirstInference)]] : []),
       ['inference', statsLine(r.inference)],
       ['memory', `peak ${humanBytes(r.memory.peakRssBytes)}, after init ${humanBytes(r.memory.rssAfterInitBytes)}, before ${humanBytes(r.memory.rssBeforeBytes)}`],
       ['arena', r.memory.arena ? Object.entries(r.memory.arena).map(([k, v]) => `${k} ${humanBytes(v)}`).join(', ') : 'not in the trace'],

@@ -13,7 +13,8 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { SessionError, UsageError } from '../errors';
 import { openSession, randomInputs, timeRun, type PreparedRun, type Session, type ValueMeta } from '../runtime';
-import { residentMemory } from './memory';
+import { residentMemory, resetPeak } from './memory';
+import { writeFileAtomic } from '../util/atomicWrite';
 import { sessionOptionsOf } from './options';
 import { withTempDir } from './tempDir';
 import { parseTrace, type ParsedTrace } from './trace';
@@ -84,6 +85,7 @@ async function openTimed(bytes: Uint8Array, file: string, o: ProfileOptions, ext
  */
 export async function measureModel(file: string, o: ProfileOptions, keepTrace?: string): Promise<Measurement> {
   const shapes = o.shapes ?? {};
+  resetPeak(); // the peak is this model's, not an earlier one's measured in the same process
   const rssBeforeBytes = residentMemory().rss;
   const t0 = performance.now();
   const modelBytes = new Uint8Array(fs.readFileSync(file));
@@ -119,7 +121,7 @@ export async function measureModel(file: string, o: ProfileOptions, keepTrace?: 
       const traceFile = fs.readdirSync(dir).filter((f) => f.startsWith('profile') && f.endsWith('.json')).map((f) => path.join(dir, f))[0];
       if (!traceFile) throw new SessionError(`model "${file}": onnxruntime wrote no profiling trace in ${dir}`);
       const trace = parseTrace(JSON.parse(fs.readFileSync(traceFile, 'utf8')), traceFile);
-      if (keepTrace) fs.copyFileSync(traceFile, keepTrace);
+      if (keepTrace) writeFileAtomic(keepTrace, fs.readFileSync(traceFile));
       const timedTraceRuns = trace.runs.slice(-o.runs).map((r) => r.index);
       const optimizedBytes = fs.existsSync(optimizedPath) ? new Uint8Array(fs.readFileSync(optimizedPath)) : undefined;
       return {

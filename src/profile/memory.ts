@@ -20,3 +20,18 @@ export function residentMemory(): { rss: number; peak: number } {
   } catch { /* not Linux */ }
   return { rss: process.memoryUsage().rss, peak: process.resourceUsage().maxRSS * 1024 };
 }
+
+/**
+ * Reset this process's peak resident memory (VmHWM) to the current RSS, so that the next peak belongs to
+ * the next measurement and not to an earlier, larger model (Linux: write 5 to /proc/self/clear_refs).
+ * Returns false where this cannot be done; the peak then covers the whole process so far.
+ * @example resetPeak(); await measureModel(...); residentMemory().peak
+ */
+export function resetPeak(): boolean {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -87,7 +87,13 @@ export interface ProfileOptions {
 export interface ProfileResult {
   model: { name: string; path: string; fileBytes: number; ablations?: string[] };
   options: ProfileOptions;
-  init: { readMs: number; sessionMs: number; totalMs: number; firstInferenceMs: number; coldStart?: TimingStats };
+  init: {
+    readMs: number; sessionMs: number; totalMs: number; firstInferenceMs: number;
+    /** Initialization (read + session, as `totalMs`) in fresh processes, one sample per process. */
+    coldStart?: TimingStats;
+    /** The first inference of each of those fresh processes. */
+    coldFirstInference?: TimingStats;
+  };
   inference: TimingStats;
   memory: MemoryFigures;
   byNode: NodeTiming[];

@@ -51,6 +51,10 @@ async function buildCaffe(entry: RegistryEntry & { source: { kind: 'caffe' } }, 
   fs.mkdirSync(path.dirname(out), { recursive: true });
   // registry networks are classifiers: their score outputs are [N, classes] (NIN's pool4 is N x 1000 x 1 x 1)
   const model = await importCaffeFiles(def, { weightsPath: weights, seed, batch, flattenOutputs: true });
+  const random = model.metadata['caffe:random_layers'];
+  if (weights && random) {
+    throw new UsageError(`model "${entry.name}": ${weights} has no weights for layer(s) ${random}: the registry's definition and weights do not belong together`);
+  }
   await writeModel(out, model);
   return { path: out, entry, origin: 'caffe-built' };
 }

@@ -59,11 +59,16 @@ function randomData(type: TensorType, n: number, rng: Random, name: string, sour
 /**
  * One seeded random tensor per session input, in input order. `shapeOverrides[name]` replaces an input's shape.
  * @example const feeds = randomInputs(session, 7, { input: [1, 3, 224, 224] }); feeds.input.dims; // [1, 3, 224, 224]
- * @throws SessionError naming the input when a dimension is dynamic and no override is given, or the input is not a tensor.
+ * @throws SessionError naming the input when a dimension is dynamic and no override is given, the input is not a tensor,
+ *   or an override names no input.
  */
 export function randomInputs(session: Session, seed: number, shapeOverrides: Record<string, number[]> = {}): Record<string, HostTensor> {
   const rng = seededRandom(seed);
   const out: Record<string, HostTensor> = {};
+  const unknown = Object.keys(shapeOverrides).filter((k) => !session.inputs.some((m) => m.name === k));
+  if (unknown.length > 0) {
+    throw new SessionError(`session "${session.source}": shape given for ${unknown.map((k) => `"${k}"`).join(', ')}, which is not an input (inputs: ${session.inputs.map((m) => m.name).join(', ')})`);
+  }
   for (const meta of session.inputs) {
     if (!meta.isTensor || meta.type === null || meta.dims === null) {
       throw new SessionError(`session "${session.source}": input "${meta.name}" is not a tensor — random inputs can only be made for tensors`);

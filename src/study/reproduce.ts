@@ -18,7 +18,7 @@ import { studyFigures } from './figures';
 import { inspectNetworks, STUDY_NETWORKS, type NetworkInspection } from './inspection';
 import { measureStudy, type StudyMeasurement, type StudyOptions } from './measure';
 import { NOT_IN_SOURCES } from './published';
-import { openReportFolder } from './reportFolder';
+import { openReportFolder, type ReportFolder } from './reportFolder';
 import { inspectionMarkdown } from './summary';
 import { flattenStudyRow, STUDY_TABLE_COLUMNS } from './table';
 
@@ -85,6 +85,18 @@ export async function reproduceStudy(dir: string, settings: Settings, opts: Repr
   const seed = studyOpts.seed ?? 1;
   const networks = await inspectNetworks(studyOpts.networks ?? STUDY_NETWORKS, settings, { seed });
   const rep = openReportFolder(dir);
+  try {
+    const report = await writeReport(rep, networks, settings, seed, charts, progress, studyOpts);
+    rep.commit();
+    return report;
+  } catch (e) {
+    rep.abort();
+    throw e;
+  }
+}
+
+async function writeReport(rep: ReportFolder, networks: NetworkInspection[], settings: Settings, seed: number, charts: boolean,
+  progress: (line: string) => void, studyOpts: Omit<ReproduceOptions, 'charts' | 'progress'>): Promise<StudyReport> {
   const files = ['environment.md', 'environment.json'];
   const add = (name: string, content: string) => { rep.write(name, content); files.push(name); };
   const addJson = (name: string, value: unknown) => { rep.writeJson(name, value); files.push(name); };
@@ -144,5 +156,5 @@ export async function reproduceStudy(dir: string, settings: Settings, opts: Repr
   const markdown = documentMarkdown(blocks);
   add('README.md', markdown);
   add('index.html', documentHtml(blocks, { title: 'layerlab: the study reproduced', svgOf: (n) => svgs[n] }));
-  return { dir, markdown, networks, measurement: m, files, ...(chartsSkipped ? { chartsSkipped } : {}) };
+  return { dir: rep.dir, markdown, networks, measurement: m, files, ...(chartsSkipped ? { chartsSkipped } : {}) };
 }

@@ -69,6 +69,9 @@ test('flattenOutputs gives NIN a [1,1000] output (as the registry imports it); t
   const out = await runModel(nin, { data: { type: 'float32', dims: [1, 3, 224, 224], data: new Float32Array(3 * 224 * 224).fill(1) } });
   assert.deepEqual(out['pool4/flatten'].dims, [1, 1000]);
   assert.deepEqual(layerRecords(nin).find((r) => r.name === 'pool4')?.nodes, ['pool4', 'pool4/flatten']);
+  const infos = nin.graph.valueInfo.map((v) => v.name);
+  assert.equal(new Set(infos).size, infos.length, 'no duplicate value_info');
+  assert.ok(infos.includes('pool4'), 'the Caffe top keeps its value_info');
   // outputs that are already [N, C] are left alone
   const alex = await importCaffeFiles(caffeFile('bvlc_alexnet.prototxt'), { batch: 1, flattenOutputs: true });
   assert.deepEqual(alex.graph.outputs.map((o) => o.name), ['prob']);

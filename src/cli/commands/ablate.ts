@@ -4,6 +4,7 @@
  * @example
  * npx layerlab ablate alexnet --remove-op LRN -o /tmp/alexnet-nolrn.onnx
  */
+import * as path from 'path';
 import type { Command } from '../command';
 import { optionalInt, parseArgs } from '../args';
 import { checkOutputPath } from '../outputPath';
@@ -33,9 +34,13 @@ export const command: Command = {
     ];
     if (ablations.length === 0) throw new UsageError('nothing to remove: give --remove-op, --remove-node or --identity');
     const seed = optionalInt(a, 'seed');
+    const o = a.flags.o as string | undefined;
+    checkOutputPath('-o', o === undefined ? undefined : path.resolve(io.cwd, o), []); // before a Caffe network is built
     const resolved = await resolveModel(a.positionals[0], settingsFrom(io.env, io.cwd), { seed, cwd: io.cwd });
-    const out = checkOutputPath('-o', a.flags.o as string | undefined, [resolved.path]);
     const model = await readModel(resolved.path);
+    // never over the model or one of its external data files
+    const dataFiles = model.graph.initializers.flatMap((t) => (t.external ? [path.resolve(path.dirname(resolved.path), t.external.location)] : []));
+    const out = checkOutputPath('-o', path.resolve(io.cwd, o!), [resolved.path, ...dataFiles]);
     const result = applyAblations(model, ablations);
     assertValid(result.graph);
     await writeModel(out, result);

@@ -8,7 +8,7 @@
  */
 import * as path from 'path';
 import type { Command } from '../command';
-import { numberFlag, parseArgs } from '../args';
+import { optionalInt, parseArgs } from '../args';
 import { checkOutputPath } from '../outputPath';
 import { progressBar } from '../progress';
 import { UsageError } from '../../errors';
@@ -40,7 +40,7 @@ export const command: Command = {
     if (a.positionals.length !== 1) throw new UsageError(`eval needs exactly one model, got ${a.positionals.length} (usage: ${command.usage})`);
     if (typeof a.flags.images !== 'string') throw new UsageError(`eval needs --images <dir> (usage: ${command.usage})`);
     const settings = settingsFrom(io.env, io.cwd);
-    const resolved = await resolveModel(a.positionals[0], settings, { cwd: io.cwd, seed: numberFlag(a, 'seed', 1) });
+    const resolved = await resolveModel(a.positionals[0], settings, { cwd: io.cwd, seed: optionalInt(a, 'seed') });
     const entry = resolved.entry ?? registryEntries().find((e) => e.source.kind === 'onnx' && path.resolve(settings.dataRoot, e.source.file) === resolved.path);
     const presetName = (a.flags.preprocess as string | undefined) ?? entry?.preprocess;
     if (!presetName) throw new UsageError(`model "${resolved.path}" is not in the registry: choose a preset with --preprocess (caffe-227, caffe-224, torchvision, cifar10_full or a .json file)`);
@@ -48,13 +48,13 @@ export const command: Command = {
     const dataset = loadDataset(path.resolve(io.cwd, a.flags.images), { labels: typeof a.flags.labels === 'string' ? path.resolve(io.cwd, a.flags.labels) : undefined });
     const prep = await preparePreset(loadPreset(presetName, { cwd: io.cwd }), { dataRoot: settings.dataRoot });
     const bar = progressBar(process.stderr, 'eval');
-    const limit = a.flags.limit !== undefined ? numberFlag(a, 'limit', 0) : undefined;
-    const threads = a.flags.threads !== undefined ? numberFlag(a, 'threads', 1) : undefined;
+    const limit = optionalInt(a, 'limit', 1);
+    const threads = optionalInt(a, 'threads', 1);
     let result;
     try {
       result = await evaluate(resolved.path, dataset, prep, {
         dataRoot: settings.dataRoot, cacheDir: a.flags['no-cache'] ? undefined : settings.cacheDir, limit,
-        batchSize: numberFlag(a, 'batch', 8), session: threads !== undefined ? { intraOpThreads: threads } : undefined,
+        batchSize: optionalInt(a, 'batch', 1) ?? 8, session: threads !== undefined ? { intraOpThreads: threads } : undefined,
         onProgress: (done, total) => bar.update(done, total),
       });
     } finally {

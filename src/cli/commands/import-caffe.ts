@@ -34,9 +34,11 @@ export const command: Command = {
     const out = checkOutputPath('-o', o === undefined ? undefined : path.resolve(io.cwd, o), [prototxt, ...(weightsPath ? [weightsPath] : [])]);
     const model = await importCaffeFiles(prototxt, { weightsPath, seed, batch, flattenOutputs: a.flags['flatten-output'] === true });
     await writeModel(out, model);
-    const layers = (JSON.parse(model.metadata['caffe:layers']) as unknown[]).length;
+    const layers = (JSON.parse(model.metadata['caffe:layers']) as { type: string }[]).filter((l) => l.type !== 'Input').length;
     const weights = weightsPath ? `weights from ${weightsPath}` : `random weights (seed ${model.metadata['caffe:seed']})`;
     io.out(`${layers} Caffe layers -> ${model.graph.nodes.length} ONNX nodes, ${weights}; wrote ${out}`);
+    const random = model.metadata['caffe:random_layers'];
+    if (weightsPath && random) io.err(`warning: ${weightsPath} has no weights for layer(s) ${random.split(',').join(', ')}: they got seeded random values (are the prototxt and the caffemodel from the same network?)`);
     return 0;
   },
 };

@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import type { Command } from '../command';
-import { numberFlag, parseArgs, shapeFlags } from '../args';
+import { optionalInt, parseArgs, shapeFlags } from '../args';
 import { UsageError } from '../../errors';
 import { readModel } from '../../onnx';
 import { resolveModel, settingsFrom } from '../../registry';
@@ -27,7 +27,7 @@ export const command: Command = {
     });
     if (a.positionals.length !== 1) throw new UsageError(`inspect needs exactly one model, got ${a.positionals.length} (usage: ${command.usage})`);
     const inputShapes = shapeFlags(a, 'input-shape');
-    const resolved = await resolveModel(a.positionals[0], settingsFrom(io.env, io.cwd), { cwd: io.cwd, seed: numberFlag(a, 'seed', 1) });
+    const resolved = await resolveModel(a.positionals[0], settingsFrom(io.env, io.cwd), { cwd: io.cwd, seed: optionalInt(a, 'seed') });
     const model = await readModel(resolved.path);
     let ins;
     try {

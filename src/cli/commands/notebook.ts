@@ -5,7 +5,7 @@
  * npx layerlab notebook --port 8888
  */
 import type { Command } from '../command';
-import { numberFlag, parseArgs } from '../args';
+import { optionalInt, parseArgs } from '../args';
 import { serveNotebooks } from '../../notebook/jupyter';
 
 export const command: Command = {
@@ -14,6 +14,6 @@ export const command: Command = {
   usage: 'layerlab notebook [--port N] [--no-browser]',
   async run(argv) {
     const a = parseArgs(argv, { port: { type: 'string' }, 'no-browser': { type: 'boolean' } });
-    return serveNotebooks({ port: a.flags.port === undefined ? undefined : numberFlag(a, 'port', 8888), noBrowser: a.flags['no-browser'] === true });
+    return serveNotebooks({ port: optionalInt(a, 'port', 1), noBrowser: a.flags['no-browser'] === true });
   },
 };

@@ -28,7 +28,7 @@ export const command: Command = {
       json: { type: 'boolean' }, trace: { type: 'string' },
     });
     if (a.positionals.length !== 1) throw new UsageError(`profile needs exactly one model, got ${a.positionals.length} (usage: ${command.usage})`);
-    const trace = a.flags.trace === undefined ? undefined : checkOutputPath('--trace', path.resolve(io.cwd, String(a.flags.trace)), []);
+    const trace = a.flags.trace === undefined ? undefined : checkOutputPath('--trace', path.resolve(io.cwd, String(a.flags.trace)), [path.resolve(io.cwd, a.positionals[0])]);
     const r = await profileModel(a.positionals[0], settingsFrom(io.env, io.cwd), {
       runs: optionalInt(a, 'runs', 1), warmup: warmupFlag(a), threads: optionalInt(a, 'threads', 1), interOpThreads: optionalInt(a, 'inter-op', 1),
       optLevel: a.flags['opt-level'] as ProfileOptions['optLevel'] | undefined, seed: optionalInt(a, 'seed'),

@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import type { Command } from '../command';
-import { numberFlag, parseArgs } from '../args';
+import { optionalInt, parseArgs } from '../args';
 import { UsageError } from '../../errors';
 import { settingsFrom } from '../../registry';
 import { reproduceStudy } from '../../study/reproduce';
@@ -26,7 +26,7 @@ export const command: Command = {
     const threads = threadsText.split(',').map((t) => Number(t.trim()));
     if (threads.some((t) => !Number.isInteger(t) || t < 0)) throw new UsageError(`invalid --threads: ${threadsText} — expected thread counts such as 1,2`);
     const report = await reproduceStudy(out, settingsFrom(io.env, io.cwd), {
-      seed: numberFlag(a, 'seed', 1), runs: numberFlag(a, 'runs', 20), warmup: numberFlag(a, 'warmup', 5), cold: numberFlag(a, 'cold', 5),
+      seed: optionalInt(a, 'seed'), runs: optionalInt(a, 'runs', 1), warmup: optionalInt(a, 'warmup', 0), cold: optionalInt(a, 'cold', 0),
       threads, charts: !a.flags['no-charts'], progress: (line) => io.err(line),
     });
     io.out(report.markdown);

@@ -8,10 +8,21 @@
 import { broadcast } from './dims';
 import type { RuleContext, RuleOutput, Shape } from './types';
 
+/**
+ * How a unary op maps the small integer values tracked for shape arithmetic (Shape -> Gather -> ... ->
+ * Reshape). Ops not listed here drop the values: passing them on unchanged would give wrong shapes.
+ */
+const INT_VALUE_MAPS: Partial<Record<string, (x: number) => number>> = {
+  Identity: (x) => x, Dropout: (x) => x, Cast: (x) => x, CastLike: (x) => x, Floor: (x) => x, Ceil: (x) => x, Round: (x) => x,
+  Neg: (x) => -x, Abs: (x) => Math.abs(x), Relu: (x) => Math.max(0, x), Sign: (x) => Math.sign(x),
+};
+
 /** Every output has the shape of input 0 (Relu, Sigmoid, Softmax, LRN, Dropout with its mask, Clip...). */
 export function sameShape(ctx: RuleContext): RuleOutput {
   const x = ctx.shape(0);
-  return { outputs: ctx.node.outputs.map(() => x), macs: x ? 0 : null, values: [ctx.value(0)] };
+  const map = INT_VALUE_MAPS[ctx.node.opType];
+  const v = ctx.value(0);
+  return { outputs: ctx.node.outputs.map(() => x), macs: x ? 0 : null, values: [map && v ? v.map(map) : undefined] };
 }
 
 /** BatchNormalization: Y like X; training-mode outputs (running/saved mean and variance) are [C]. */

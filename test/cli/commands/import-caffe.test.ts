@@ -6,6 +6,7 @@ import * as path from 'path';
 import { command } from '../../../src/cli/commands/import-caffe';
 import type { CommandIO } from '../../../src/cli/command';
 import { readModel } from '../../../src/onnx';
+import { encodeCaffemodel } from '../../../src/caffe';
 import { sharedDir, sharedFile } from '../../support/paths';
 
 function io(cwd = process.cwd()): CommandIO & { stdout: string[] } {
@@ -21,7 +22,7 @@ test('import-caffe writes an ONNX model with the caffemodel weights', async () =
     const o = io(dir);
     const code = await command.run([cifar('cifar10_full.prototxt'), '--weights', cifar('cifar10_full_iter_70000.caffemodel'), '-o', 'c.onnx'], o);
     assert.equal(code, 0);
-    assert.match(o.stdout.join('\n'), /^14 Caffe layers -> 24 ONNX nodes, weights from .*cifar10_full_iter_70000\.caffemodel; wrote .*c\.onnx$/);
+    assert.match(o.stdout.join('\n'), /^13 Caffe layers -> 24 ONNX nodes, weights from .*cifar10_full_iter_70000\.caffemodel; wrote .*c\.onnx$/);
     const m = await readModel(path.join(dir, 'c.onnx'));
     assert.equal(m.metadata['caffe:format'], 'V1');
     assert.ok(m.graph.nodes.some((n) => n.name === 'norm1/pool' && n.opType === 'AveragePool'));
@@ -43,4 +44,19 @@ test('import-caffe refuses to overwrite its inputs and bad flags', async () => {
   await assert.rejects(command.run([proto, '--seed', 'x', '-o', '/tmp/x.onnx'], io()), /invalid --seed: x/);
   await assert.rejects(command.run([], io()), /expected one prototxt, got 0/);
   await assert.rejects(command.run(['/nonexistent/x.prototxt', '-o', '/tmp/layerlab-never.onnx'], io()), /\/nonexistent\/x\.prototxt: cannot read the prototxt: ENOENT/);
+});
+
+test('import-caffe warns when the caffemodel lacks layers of the prototxt', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-import-caffe-'));
+  try {
+    const partial = path.join(dir, 'partial.caffemodel');
+    fs.writeFileSync(partial, encodeCaffemodel([{ name: 'conv1', type: 'Convolution', blobs: [
+      { shape: [32, 3, 5, 5], data: new Float32Array(32 * 3 * 5 * 5).fill(0.01) }, { shape: [32], data: new Float32Array(32) }] }]));
+    const stderr: string[] = [];
+    const o = { ...io(dir), err: (t: string) => stderr.push(t) };
+    assert.equal(await command.run([cifar('cifar10_full.prototxt'), '--weights', partial, '-o', 'p.onnx'], o), 0);
+    assert.match(stderr.join('\n'), /warning: .*partial\.caffemodel has no weights for layer\(s\) conv2, conv3, ip1: they got seeded random values/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
