@@ -29,6 +29,8 @@ export interface FetchOptions {
   /** Attempts to resume within this call after the connection drops; default 3. */
   retries?: number;
   maxRedirects?: number;
+  /** A server silent this long (connecting, or in the middle of the body) ends the attempt; default 30 s. */
+  idleTimeoutMs?: number;
 }
 
 export interface FetchResult {
@@ -62,7 +64,7 @@ export function downloadUrl(d: Download, opts: Pick<FetchOptions, 'url' | 'baseU
 }
 
 /** GET `url` (following redirects) with an optional Range start; resolves with the response once headers arrive. */
-function get(url: string, from: number, redirectsLeft: number): Promise<{ res: http.IncomingMessage; url: string }> {
+function get(url: string, from: number, redirectsLeft: number, idleMs: number): Promise<{ res: http.IncomingMessage; url: string }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const mod = u.protocol === 'https:' ? https : u.protocol === 'http:' ? http : undefined;
@@ -72,11 +74,12 @@ function get(url: string, from: number, redirectsLeft: number): Promise<{ res: h
       if ([301, 302, 303, 307, 308].includes(status) && res.headers.location) {
         res.resume();
         if (redirectsLeft <= 0) { reject(new FetchError(`fetch ${url}: too many redirects`)); return; }
-        get(new URL(res.headers.location, u).toString(), from, redirectsLeft - 1).then(resolve, reject);
+        get(new URL(res.headers.location, u).toString(), from, redirectsLeft - 1, idleMs).then(resolve, reject);
         return;
       }
       resolve({ res, url });
     });
+    req.setTimeout(idleMs, () => req.destroy(new Error(`no answer within ${idleMs} ms`)));
     req.on('error', (e) => reject(new FetchError(`fetch ${url}: ${e.message}`, { cause: e })));
   });
 }
@@ -85,7 +88,8 @@ function get(url: string, from: number, redirectsLeft: number): Promise<{ res: h
 async function attempt(url: string, part: string, total: number, opts: FetchOptions): Promise<{ complete: boolean; from: number; url: string }> {
   const have = fs.existsSync(part) ? fs.statSync(part).size : 0;
   const from = have > 0 && have < total ? have : 0;
-  const { res, url: finalUrl } = await get(url, from, opts.maxRedirects ?? 5);
+  const idleMs = opts.idleTimeoutMs ?? 30_000;
+  const { res, url: finalUrl } = await get(url, from, opts.maxRedirects ?? 5, idleMs);
   const status = res.statusCode ?? 0;
   if (status === 416) { res.resume(); fs.rmSync(part, { force: true }); return { complete: false, from, url: finalUrl }; }
   if (status !== 200 && status !== 206) {
@@ -99,6 +103,7 @@ async function attempt(url: string, part: string, total: number, opts: FetchOpti
     let ended = false;
     res.on('data', (chunk: Buffer) => { received += chunk.length; opts.onProgress?.(received, total); });
     res.on('end', () => { ended = true; });
+    res.setTimeout(idleMs, () => res.destroy()); // a stalled body ends this attempt; the next one resumes
     const finish = () => out.end(() => resolve({ complete: ended && !res.aborted, from: append ? from : 0, url: finalUrl }));
     res.on('close', finish);
     res.on('error', () => { /* 'close' follows; the attempt is incomplete */ });

@@ -37,8 +37,11 @@ function tslabDisplay(): DisplayLike {
 /** The shared headless renderer of this process (started on first use, closed by closeNotebookRenderer). */
 function sharedRenderer(): Promise<Renderer> {
   if (!renderer) {
-    renderer = openRenderer();
-    process.once('beforeExit', () => { void closeNotebookRenderer(); });
+    const started = openRenderer();
+    renderer = started;
+    // a failed start is not cached: the next figure tries again, and exit does not await a rejection
+    started.catch(() => { if (renderer === started) renderer = undefined; });
+    process.once('beforeExit', () => { closeNotebookRenderer().catch(() => undefined); });
   }
   return renderer;
 }

@@ -49,11 +49,11 @@ export function decodeDataUrl(url: string): Buffer {
 
 /**
  * Start headless Chromium with a fresh profile folder and a page holding the plotly bundle.
- * @throws UsageError when Chromium is missing (hint: `scripts/setup.sh --charts` installs Debian's chromium).
+ * @throws UsageError when Chromium is missing (hint: `scripts/setup.sh` installs Debian's chromium).
  */
 export async function openRenderer(opts: { executablePath?: string } = {}): Promise<Renderer> {
   const exe = opts.executablePath ?? CHROMIUM;
-  if (!fs.existsSync(exe)) throw new UsageError(`render: Chromium not found at ${exe} — install Debian's chromium (scripts/setup.sh --charts) or set LAYERLAB_CHROMIUM`);
+  if (!fs.existsSync(exe)) throw new UsageError(`render: Chromium not found at ${exe} — install Debian's chromium (scripts/setup.sh) or set LAYERLAB_CHROMIUM`);
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-chromium-'));
@@ -64,9 +64,17 @@ export async function openRenderer(opts: { executablePath?: string } = {}): Prom
     fs.rmSync(profile, { recursive: true, force: true });
     throw new LayerlabError(`render: cannot start Chromium ${exe} — ${(e as Error).message.split('\n')[0]}`, { cause: e });
   }
-  const page = context.pages()[0] ?? await context.newPage();
-  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0"><div id="fig"></div></body></html>');
-  await page.addScriptTag({ path: plotlyBundlePath() });
+  let page: import('playwright-core').Page;
+  try {
+    page = context.pages()[0] ?? await context.newPage();
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0"><div id="fig"></div></body></html>');
+    await page.addScriptTag({ path: plotlyBundlePath() });
+  } catch (e) {
+    // the browser and its profile folder must not outlive a failed start
+    await context.close().catch(() => undefined);
+    fs.rmSync(profile, { recursive: true, force: true });
+    throw new LayerlabError(`render: cannot prepare the chart page in Chromium ${exe} — ${(e as Error).message.split('\n')[0]}`, { cause: e });
+  }
 
   async function image(fig: Figure, format: ImageFormat, o: RenderOptions = {}): Promise<Buffer> {
     const layout = fig.layout as { width?: number; height?: number };

@@ -124,3 +124,38 @@ function lastByte(file: string): number {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * Hold `<file>.lock` while a study appends to `file`, so that two studies never write the same file at once
+ * (they would both measure and append the same variants). A lock left by a process that no longer runs is
+ * taken over. Returns the function that releases it.
+ * @throws LayerlabError naming the file and the process holding it
+ * @example const release = lockStudyFile('results.jsonl'); try { ... } finally { release(); }
+ */
+export function lockStudyFile(file: string): () => void {
+  const lock = `${file}.lock`;
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lock, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new LayerlabError(`results file "${file}": cannot create ${lock} — ${(e as Error).message}`, { cause: e });
+      const pid = Number(fs.readFileSync(lock, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
+        throw new LayerlabError(`results file "${file}": another study (process ${pid}) is writing it — wait for it, or remove ${lock} if that process is not a layerlab study`);
+      }
+      fs.rmSync(lock, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new LayerlabError(`results file "${file}": cannot take ${lock}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

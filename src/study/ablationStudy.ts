@@ -41,7 +41,7 @@ import type { ProfileOptions, ProfileResult } from '../profile/types';
 import { resolveModel, type Settings } from '../registry';
 import { pairedLossCI, removedShare, timeSaved, type NodeCost } from './ablationCost';
 import { configDifferences, configHash, variantId, variantSlug, type AblationStudyConfig } from './ablationConfig';
-import { ABLATION_RECORD_FORMAT, appendRecord, readStudyFile, type AblationRecord, type DamagedLine, type VariantAccuracy } from './ablationRecords';
+import { ABLATION_RECORD_FORMAT, appendRecord, lockStudyFile, readStudyFile, type AblationRecord, type DamagedLine, type VariantAccuracy } from './ablationRecords';
 import { studyVariants, type VariantSpec } from './ablationVariants';
 
 export interface AblationStudyRequest extends VariantSpec {
@@ -160,76 +160,84 @@ export async function ablationStudy(req: AblationStudyRequest): Promise<Ablation
   };
   const hash = configHash(config);
 
-  const existing = readStudyFile(out);
-  for (const d of existing.damaged) say(`warning: ${out} line ${d.line} (${d.bytes} bytes, "${d.preview}..."): ${d.reason} — ignored, left in place`);
-  const others = existing.records.filter((r) => r.configHash !== hash);
-  if (others.length > 0 && !req.forceNew) refuseMix(out, others, config);
-  const mine = new Map(existing.records.filter((r) => r.configHash === hash).map((r) => [r.variant.id, r]));
-  const resumed = variants.map(variantId).filter((id) => mine.has(id));
-  if (resumed.length) say(`resuming ${out}: ${resumed.length} of ${variants.length} variants already recorded`);
-
-  const recordsDir = path.join(path.dirname(out), `${path.basename(out).replace(/\.jsonl?$/, '')}.records`, hash);
-  const relRecords = (id: string): string => path.relative(path.dirname(out), path.join(recordsDir, `${variantSlug(id)}.jsonl`));
-  let baselineEval: EvalRecord[] | undefined;
-  const evaluateVariant = async (m: Model, id: string): Promise<{ result: Awaited<ReturnType<typeof evaluate>>; file: string }> => {
-    const result = await evaluate(m, dataset!, prep!, {
-      dataRoot: req.settings.dataRoot, cacheDir: req.settings.cacheDir, limit: req.limit, batchSize: req.batchSize,
-      session: req.evalThreads ? { intraOpThreads: req.evalThreads } : undefined,
-    });
-    const file = relRecords(id);
-    fs.mkdirSync(recordsDir, { recursive: true });
-    writeRecordsJsonl(path.join(path.dirname(out), file), result.records);
-    return { result, file };
-  };
-  const baselineRecords = async (): Promise<EvalRecord[]> => {
-    if (baselineEval) return baselineEval;
-    const stored = mine.get('baseline')!.accuracy!.recordsFile;
-    const abs = path.join(path.dirname(out), stored);
-    if (fs.existsSync(abs)) baselineEval = readRecordsJsonl(abs);
-    else {
-      say(`baseline per-image records ${abs} are missing: evaluating the baseline again for the paired comparisons`);
-      baselineEval = (await evaluateVariant(built[0], 'baseline')).result.records;
+  const release = lockStudyFile(out);
+  try {
+    const existing = readStudyFile(out);
+    if (existing.records.length === 0 && existing.damaged.length > (existing.endsTorn ? 1 : 0)) {
+      throw new UsageError(`results file "${out}" holds ${existing.damaged.length} lines and no ablation-study record: it is not a study file — choose another --out`);
     }
-    return baselineEval;
-  };
+    for (const d of existing.damaged) say(`warning: ${out} line ${d.line} (${d.bytes} bytes, "${d.preview}..."): ${d.reason} — ignored, left in place`);
+    const others = existing.records.filter((r) => r.configHash !== hash);
+    if (others.length > 0 && !req.forceNew) refuseMix(out, others, config);
+    const mine = new Map(existing.records.filter((r) => r.configHash === hash).map((r) => [r.variant.id, r]));
+    const resumed = variants.map(variantId).filter((id) => mine.has(id));
+    if (resumed.length) say(`resuming ${out}: ${resumed.length} of ${variants.length} variants already recorded`);
 
-  let done = 0;
-  for (const [index, ablations] of variants.entries()) {
-    const id = variantId(ablations);
-    if (mine.has(id)) continue;
-    const t0 = Date.now();
-    const variant = built[index];
-    const profile = await profileInMemory(variant, `${config.model.name} [${id}]`, o);
-    const kept = new Set(variant.graph.nodes.map((n) => n.name));
-    const removedNodes = model.graph.nodes.map((n) => n.name).filter((n) => !kept.has(n));
-    const base = mine.get('baseline');
-    const cost = index === 0 || !base ? null : {
-      saved: timeSaved(base.timing.inference.samples, profile.inference.samples, o.seed),
-      removed: removedShare(base.timing.byNode, removedNodes),
+    const recordsDir = path.join(path.dirname(out), `${path.basename(out).replace(/\.jsonl?$/, '')}.records`, hash);
+    const relRecords = (id: string): string => path.relative(path.dirname(out), path.join(recordsDir, `${variantSlug(id)}.jsonl`));
+    let baselineEval: EvalRecord[] | undefined;
+    const evaluateVariant = async (m: Model, id: string): Promise<{ result: Awaited<ReturnType<typeof evaluate>>; file: string }> => {
+      const result = await evaluate(m, dataset!, prep!, {
+        dataRoot: req.settings.dataRoot, cacheDir: req.settings.cacheDir, limit: req.limit, batchSize: req.batchSize,
+        session: req.evalThreads ? { intraOpThreads: req.evalThreads } : undefined,
+      });
+      const file = relRecords(id);
+      fs.mkdirSync(recordsDir, { recursive: true });
+      writeRecordsJsonl(path.join(path.dirname(out), file), result.records);
+      return { result, file };
     };
-    let accuracy: VariantAccuracy | null = null;
-    if (dataset && prep) {
-      const { result, file } = await evaluateVariant(variant, id);
-      if (index === 0) baselineEval = result.records;
-      let paired: VariantAccuracy['paired'] = null;
-      if (index > 0) {
-        const p = compareEvaluations({ records: await baselineRecords() }, result);
-        paired = { ...p, top1LossCi95: pairedLossCI(p.top1.onlyA, p.top1.onlyB, p.n), top5LossCi95: pairedLossCI(p.top5.onlyA, p.top5.onlyB, p.n) };
+    const baselineRecords = async (): Promise<EvalRecord[]> => {
+      if (baselineEval) return baselineEval;
+      const stored = mine.get('baseline')!.accuracy!.recordsFile;
+      const abs = path.join(path.dirname(out), stored);
+      if (fs.existsSync(abs)) baselineEval = readRecordsJsonl(abs);
+      else {
+        say(`baseline per-image records ${abs} are missing: evaluating the baseline again for the paired comparisons`);
+        baselineEval = (await evaluateVariant(built[0], 'baseline')).result.records;
       }
-      accuracy = { n: result.n, skipped: result.skipped.count, top1: result.top1, top5: result.top5, paired, recordsFile: file };
-    }
-    const record: AblationRecord = {
-      format: ABLATION_RECORD_FORMAT, configHash: hash, config,
-      variant: { id, index, ablations, removedNodes, nodeCount: variant.graph.nodes.length },
-      timing: { inference: profile.inference, byCategory: profile.byCategory, byType: profile.byType, byNode: nodeCosts(profile), coverage: profile.coverage, overhead: profile.overhead },
-      cost, accuracy, environment: environmentRecord(), seconds: (Date.now() - t0) / 1000, finishedAt: new Date().toISOString(),
+      return baselineEval;
     };
-    appendRecord(out, record);
-    mine.set(id, record);
-    done++;
-    say(`${id}: ${profile.inference.median.toFixed(3)} ms` + (cost ? `, saved ${cost.saved.ms.toFixed(3)} ms (${cost.saved.pct.toFixed(1)}%)` : '') +
-      (accuracy ? `, top-1 ${(100 * accuracy.top1.rate).toFixed(2)}%` : '') + ` (${record.seconds.toFixed(1)} s)`);
-    await req.afterVariant?.(record, done);
+
+    let done = 0;
+    for (const [index, ablations] of variants.entries()) {
+      const id = variantId(ablations);
+      if (mine.has(id)) continue;
+      const t0 = Date.now();
+      const variant = built[index];
+      const profile = await profileInMemory(variant, `${config.model.name} [${id}]`, o);
+      const kept = new Set(variant.graph.nodes.map((n) => n.name));
+      const removedNodes = model.graph.nodes.map((n) => n.name).filter((n) => !kept.has(n));
+      const base = mine.get('baseline');
+      const cost = index === 0 || !base ? null : {
+        saved: timeSaved(base.timing.inference.samples, profile.inference.samples, o.seed),
+        removed: removedShare(base.timing.byNode, removedNodes),
+      };
+      let accuracy: VariantAccuracy | null = null;
+      if (dataset && prep) {
+        const { result, file } = await evaluateVariant(variant, id);
+        if (index === 0) baselineEval = result.records;
+        let paired: VariantAccuracy['paired'] = null;
+        if (index > 0) {
+          const p = compareEvaluations({ records: await baselineRecords() }, result);
+          paired = { ...p, top1LossCi95: pairedLossCI(p.top1.onlyA, p.top1.onlyB, p.n), top5LossCi95: pairedLossCI(p.top5.onlyA, p.top5.onlyB, p.n) };
+        }
+        accuracy = { n: result.n, skipped: result.skipped.count, top1: result.top1, top5: result.top5, paired, recordsFile: file };
+      }
+      const record: AblationRecord = {
+        format: ABLATION_RECORD_FORMAT, configHash: hash, config,
+        variant: { id, index, ablations, removedNodes, nodeCount: variant.graph.nodes.length },
+        timing: { inference: profile.inference, byCategory: profile.byCategory, byType: profile.byType, byNode: nodeCosts(profile), coverage: profile.coverage, overhead: profile.overhead },
+        cost, accuracy, environment: environmentRecord(), seconds: (Date.now() - t0) / 1000, finishedAt: new Date().toISOString(),
+      };
+      appendRecord(out, record);
+      mine.set(id, record);
+      done++;
+      say(`${id}: ${profile.inference.median.toFixed(3)} ms` + (cost ? `, saved ${cost.saved.ms.toFixed(3)} ms (${cost.saved.pct.toFixed(1)}%)` : '') +
+        (accuracy ? `, top-1 ${(100 * accuracy.top1.rate).toFixed(2)}%` : '') + ` (${record.seconds.toFixed(1)} s)`);
+      await req.afterVariant?.(record, done);
+    }
+    return { file: out, configHash: hash, config, records: variants.map((v) => mine.get(variantId(v))!), resumed, damaged: existing.damaged };
+  } finally {
+    release();
   }
-  return { file: out, configHash: hash, config, records: variants.map((v) => mine.get(variantId(v))!), resumed, damaged: existing.damaged };
 }

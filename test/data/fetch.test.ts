@@ -24,6 +24,15 @@ before(async () => {
     const [, kind, key] = url.split('/');
     if (kind === 'missing') { res.writeHead(404); res.end('not here'); return; }
     if (kind === 'redirect') { res.writeHead(302, { Location: `/ok/${key}` }); res.end(); return; }
+    if (kind === 'stall' && !flakyDone.has(key)) {
+      // Promise the whole file, send 1 MB, then go silent (keep the connection open).
+      flakyDone.add(key);
+      res.writeHead(200, { 'Content-Length': body.length });
+      res.write(body.subarray(0, 1 << 20));
+      setTimeout(() => res.destroy(), 10_000);
+      return;
+    }
+    if (kind === 'hang') { setTimeout(() => res.destroy(), 10_000); return; }
     if (kind === 'flaky' && !flakyDone.has(key)) {
       // Promise the whole file, send 1 MB, then drop the connection.
       flakyDone.add(key);
@@ -75,6 +84,18 @@ test('fetchModel: a dropped connection is resumed with a Range request', async (
     assert.ok(r.resumedFrom >= 1 << 20, `resumed at ${r.resumedFrom}`);
     assert.equal(sha256(r.path), sha);
     assert.ok(requests.some((q) => q.url === '/flaky/a' && q.range === `bytes=${r.resumedFrom}-`));
+  } finally { fs.rmSync(cacheDir, { recursive: true, force: true }); }
+});
+
+test('fetchModel: a server that goes silent mid-body is given up on after the idle timeout and resumed', async () => {
+  const cacheDir = tmpCache();
+  try {
+    const r = await fetchModel(entry(), { cacheDir, url: `${base}/stall/s1`, idleTimeoutMs: 300 });
+    assert.equal(r.status, 'downloaded');
+    assert.ok(r.resumedFrom >= 1 << 20, `resumed at ${r.resumedFrom}`);
+    assert.equal(sha256(r.path), sha);
+    await assert.rejects(fetchModel(entry(), { cacheDir: tmpCache(), url: `${base}/hang/a`, idleTimeoutMs: 300, retries: 0 }),
+      (e: Error) => e instanceof FetchError && /no answer within 300 ms/.test(e.message));
   } finally { fs.rmSync(cacheDir, { recursive: true, force: true }); }
 });
 

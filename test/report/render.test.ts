@@ -22,7 +22,7 @@ test('decodeDataUrl: base64 and percent-encoded', () => {
   assert.throws(() => decodeDataUrl('oops'), /no data URL/);
 });
 
-test('a figure renders to a real PNG and an SVG with its text', { skip: fs.existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (scripts/setup.sh --charts)`, timeout: 60_000 }, async () => {
+test('a figure renders to a real PNG and an SVG with its text', { skip: fs.existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (scripts/setup.sh)`, timeout: 60_000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-render-'));
   const t0 = Date.now();
   const r = await openRenderer();

@@ -11,7 +11,7 @@ import { writeModel } from '../../src/onnx';
 import type { Settings } from '../../src/registry';
 import { ablationStudy, type AblationStudyRequest } from '../../src/study/ablationStudy';
 import { formatAblationStudy } from '../../src/study/ablationFormat';
-import { readStudyFile } from '../../src/study/ablationRecords';
+import { lockStudyFile, readStudyFile } from '../../src/study/ablationRecords';
 import { UsageError } from '../../src/errors';
 import { makeColourDataset } from '../data/fixtures';
 import { makeGraph, makeModel, makeNode, tensorInfo } from '../builders';
@@ -134,4 +134,24 @@ test('ablationStudy checks variants before measuring anything: an unknown node f
     await assert.rejects(ablationStudy({ ...base, eachBypassable: false, nodes: ['nge'] }), /no node named "nge".*neg/);
     assert.equal(fs.existsSync(out), false);
   } finally { fs.rmSync(tmp, { recursive: true, force: true }); }
+});
+
+test('ablationStudy: a file that is not a study is refused; a file another study holds is refused; a stale lock is taken over', async () => {
+  const { tmp, base, out } = await fixture();
+  try {
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, 'a.jpg 1\nb.jpg 2\n');
+    await assert.rejects(ablationStudy(base), (e: Error) => e instanceof UsageError && /holds 2 lines and no ablation-study record: it is not a study file/.test(e.message));
+    assert.equal(fs.readFileSync(out, 'utf8'), 'a.jpg 1\nb.jpg 2\n', 'left untouched');
+    fs.rmSync(out);
+    const release = lockStudyFile(out);
+    await assert.rejects(ablationStudy(base), new RegExp(`another study \\(process ${process.pid}\\) is writing it`));
+    release();
+    fs.writeFileSync(`${out}.lock`, '999999999'); // a process that does not exist
+    const r = await ablationStudy(base);
+    assert.ok(r.records.length > 1);
+    assert.ok(!fs.existsSync(`${out}.lock`), 'the lock is released');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 });
