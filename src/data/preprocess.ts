@@ -15,7 +15,7 @@ import { DatasetError } from '../errors';
 import { readBlobProto } from './blobproto';
 import { decoderVersion, type RgbImage } from './decode';
 import { readNpy, type FloatArray } from './npy';
-import type { Preset } from './preset';
+import { cropOffset, type Preset } from './preset';
 
 /** A preset ready to use: its mean image loaded, its cache key computed. */
 export interface PreparedPreset {
@@ -50,7 +50,7 @@ function flipChannels(a: FloatArray): FloatArray {
 export function centreCropChw(a: FloatArray, width: number, height: number): FloatArray {
   const [c, h, w] = a.shape;
   if (height > h || width > w) throw new DatasetError(`centre crop ${width}x${height} is larger than the ${w}x${h} array`);
-  const top = Math.floor((h - height) / 2), left = Math.floor((w - width) / 2);
+  const top = cropOffset(h, height), left = cropOffset(w, width);
   const out = new Float32Array(c * height * width);
   for (let k = 0; k < c; k++) {
     for (let y = 0; y < height; y++) {
@@ -108,7 +108,8 @@ export function toTensor(img: RgbImage, prep: PreparedPreset): Float32Array {
   if (mean && (mean.shape[1] !== outH || mean.shape[2] !== outW)) {
     throw new DatasetError(`image ${outW}x${outH} (after crop) does not match the ${mean.shape[2]}x${mean.shape[1]} mean image of preset "${p.name}"`);
   }
-  const top = Math.floor((img.height - outH) / 2), left = Math.floor((img.width - outW) / 2);
+  const rounding = p.crop.kind === 'centre' ? p.crop.offsets : undefined;
+  const top = cropOffset(img.height, outH, rounding), left = cropOffset(img.width, outW, rounding);
   const plane = outW * outH;
   const out = new Float32Array(3 * plane);
   const std = p.std ?? [1, 1, 1];

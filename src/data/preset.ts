@@ -16,7 +16,22 @@ import { DatasetError } from '../errors';
 import type { Resize } from './resample';
 import { BUILTIN_PRESETS } from './presets';
 
-export type Crop = { kind: 'none' } | { kind: 'centre'; width: number; height: number };
+/**
+ * A centre crop's offsets are (size - crop) / 2 rounded down (Caffe, the default) or rounded half to even
+ * (`round-half-even`: torchvision's `int(round((h - ch) / 2.0))` in Python 3).
+ */
+export type Crop = { kind: 'none' } | { kind: 'centre'; width: number; height: number; offsets?: 'floor' | 'round-half-even' };
+
+/**
+ * The offset of a centre crop of `size` out of `total`.
+ * @example cropOffset(119, 0, 'round-half-even') // 60 (59.5 rounds to the even 60); cropOffset(119, 0) // 59
+ */
+export function cropOffset(total: number, size: number, rounding: 'floor' | 'round-half-even' = 'floor'): number {
+  const v = (total - size) / 2;
+  if (rounding === 'floor' || Number.isInteger(v)) return Math.floor(v);
+  const f = Math.floor(v);
+  return f % 2 === 0 ? f : f + 1;
+}
 
 export type Mean =
   | { kind: 'none' }
@@ -95,6 +110,7 @@ export function checkPreset(raw: unknown, source: string): Preset {
   const c = p.crop as Crop | undefined;
   if (!c || !['none', 'centre'].includes(c.kind)) fail(source, 'crop.kind', `must be none or centre, got ${JSON.stringify(c?.kind)}`);
   if (c.kind === 'centre' && !(isDims(c.width) && isDims(c.height))) fail(source, 'crop', 'centre needs positive integer width and height');
+  if (c.kind === 'centre' && c.offsets !== undefined && !['floor', 'round-half-even'].includes(c.offsets)) fail(source, 'crop.offsets', `must be floor or round-half-even, got ${JSON.stringify(c.offsets)}`);
   const m = p.mean as Mean | undefined;
   if (!m || !['none', 'channels', 'image'].includes(m.kind)) fail(source, 'mean.kind', `must be none, channels or image, got ${JSON.stringify(m?.kind)}`);
   if (m.kind === 'channels' && !(Array.isArray(m.values) && m.values.length === 3 && m.values.every(isNum))) fail(source, 'mean.values', 'must be 3 numbers');

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DatasetError } from '../../src/errors';
-import { loadPreset, presetNames, checkPreset, type Preset } from '../../src/data/preset';
+import { cropOffset, loadPreset, presetNames, checkPreset, type Preset } from '../../src/data/preset';
 import { preparePreset, toTensor, readMeanFile } from '../../src/data/preprocess';
 import { prepareImage } from '../../src/data/prepare';
 import { sharedDir, sharedFile } from '../support/paths';
@@ -87,4 +87,20 @@ test('custom preset JSON: loaded, mean image relative to the file, bad fields na
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+test('centre-crop offsets: Caffe rounds down, torchvision rounds half to even (Python round)', () => {
+  assert.equal(cropOffset(119, 0), 59);
+  assert.equal(cropOffset(119, 0, 'round-half-even'), 60);
+  assert.equal(cropOffset(117, 0, 'round-half-even'), 58);
+  assert.equal(cropOffset(256, 224, 'round-half-even'), 16);
+  // torchvision on a 455x256 resize (a 500x281 photo): left = int(round(231 / 2.0)) = 116
+  assert.equal(cropOffset(455, 224, 'round-half-even'), 116);
+  assert.equal(cropOffset(455, 224), 115);
+  const prep = { preset: { ...loadPreset('torchvision') }, hash: 'x' } as unknown as Parameters<typeof toTensor>[1];
+  const width = 227, height = 224; // (227 - 224) / 2 = 1.5 -> 2 (even)
+  const data = new Uint8Array(width * height * 3);
+  for (let x = 0; x < width; x++) for (let y = 0; y < height; y++) data[(y * width + x) * 3] = x; // red = column
+  const t = toTensor({ width, height, data }, prep);
+  assert.ok(Math.abs(t[0] - (2 / 255 - 0.485) / 0.229) < 1e-6, `first column is source column 2: ${t[0]}`);
 });
