@@ -17,7 +17,7 @@ import * as path from 'path';
 import { decodeModel, readModel, writeModel } from '../src/onnx';
 import { writeFileAtomicAsync } from '../src/util/atomicWrite';
 import { randomizeWeights } from '../src/graph/randomize';
-import { currentRss, median, peakRss, writeBenchResult } from './support';
+import { benchDataRoot, currentRss, median, peakRss, writeBenchResult } from './support';
 
 const REPEATS = Number(process.env.REPEATS ?? 5);
 
@@ -34,7 +34,7 @@ async function child(kind: string, file: string, out: string): Promise<void> {
 }
 
 async function parent(): Promise<void> {
-  const dataRoot = process.env.LAYERLAB_DATA ?? path.resolve(__dirname, '../../../shared');
+  const dataRoot = benchDataRoot();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-bench-codec-'));
   try {
     const src = path.join(dataRoot, 'models/onnx/light_bvlc_alexnet.onnx');

@@ -17,13 +17,13 @@ import { prepareImage } from '../src/data/prepare';
 import { tensorCache } from '../src/data/cache';
 import { evaluate } from '../src/eval/evaluate';
 import { openSession } from '../src/runtime';
-import { median, writeBenchResult } from './support';
+import { benchDataRoot, median, writeBenchResult } from './support';
 
 const N = Number(process.env.N ?? 400);
 const REPEATS = Number(process.env.REPEATS ?? 3);
 
 async function main(): Promise<void> {
-  const dataRoot = process.env.LAYERLAB_DATA ?? path.resolve(__dirname, '../../../shared');
+  const dataRoot = benchDataRoot();
   const model = path.join(dataRoot, 'models/onnx/squeezenet1.1.onnx');
   const ds = loadDataset(path.join(dataRoot, 'data/imagenet/val-1300'), { labels: path.join(dataRoot, 'data/imagenet/labels/val.txt') });
   const prep = await preparePreset(loadPreset('torchvision'), { dataRoot });

@@ -9,7 +9,7 @@
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { nativeSession, openSession, randomInputs, timeRun } from '../src/runtime';
-import { median, writeBenchResult } from './support';
+import { benchDataRoot, median, writeBenchResult } from './support';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const RUNS = Number(process.env.RUNS ?? 40);
@@ -41,7 +41,7 @@ async function measure(file: string, threads: number | undefined): Promise<Recor
 }
 
 async function main(): Promise<void> {
-  const dataRoot = process.env.LAYERLAB_DATA ?? path.resolve(__dirname, '../../../shared');
+  const dataRoot = benchDataRoot();
   const file = path.join(dataRoot, 'models/onnx/squeezenet1.1.onnx');
   const results = [await measure(file, 1), await measure(file, undefined)];
   for (const r of results) console.log(`threads ${r.threads}: layerlab/bare ratio of medians ${(r.ratioOfMedians as number).toFixed(4)} (${(r.layerlabMedianMs as number).toFixed(3)} vs ${(r.bareMedianMs as number).toFixed(3)} ms)`);

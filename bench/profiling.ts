@@ -7,12 +7,12 @@
 import * as path from 'path';
 import { profileModel } from '../src/profile/profile';
 import { settingsFrom } from '../src/registry';
-import { writeBenchResult } from './support';
+import { benchDataRoot, writeBenchResult } from './support';
 
 const RUNS = Number(process.env.RUNS ?? 20);
 
 async function main(): Promise<void> {
-  const settings = settingsFrom({ ...process.env, LAYERLAB_DATA: process.env.LAYERLAB_DATA ?? path.resolve(__dirname, '../../../shared') });
+  const settings = settingsFrom({ ...process.env, LAYERLAB_DATA: benchDataRoot() });
   const rows: Record<string, unknown>[] = [];
   for (const name of ['alexnet', 'nin', 'googlenet']) {
     for (const optLevel of ['basic', 'all'] as const) {

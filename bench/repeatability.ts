@@ -8,13 +8,13 @@ import * as path from 'path';
 import { profileModel } from '../src/profile/profile';
 import { mean, std } from '../src/profile/stats';
 import { settingsFrom } from '../src/registry';
-import { writeBenchResult } from './support';
+import { benchDataRoot, writeBenchResult } from './support';
 
 const PROCESSES = Number(process.env.PROCESSES ?? 5);
 const RUNS = Number(process.env.RUNS ?? 30);
 
 async function child(model: string): Promise<void> {
-  const settings = settingsFrom({ ...process.env, LAYERLAB_DATA: process.env.LAYERLAB_DATA ?? path.resolve(__dirname, '../../../shared') });
+  const settings = settingsFrom({ ...process.env, LAYERLAB_DATA: benchDataRoot() });
   const r = await profileModel(model, settings, { runs: RUNS, warmup: 'auto', threads: 1, optLevel: 'all' });
   process.stdout.write(JSON.stringify({ medianMs: r.inference.median, iqrMs: r.inference.iqr }));
 }

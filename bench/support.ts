@@ -1,38 +1,31 @@
 /**
- * Shared pieces of the benchmarks: medians, peak memory of a child process, results files with the
- * environment record.
+ * Shared pieces of the benchmarks: the data root, memory readings and results files with the environment
+ * record (statistics come from src/profile/stats.ts, memory from src/profile/memory.ts).
  *
  * @example
  * writeBenchResult('codec', { ratio: 1.8 });
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { environmentRecord } from '../src/env/record';
+import { residentMemory } from '../src/profile/memory';
 import { projectRoot } from '../src/registry/settings';
+import { writeFileAtomic } from '../src/util/atomicWrite';
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+export { median } from '../src/profile/stats';
+
+/** Where the benchmarks read models and images: LAYERLAB_DATA, else ../shared beside the project. */
+export function benchDataRoot(): string {
+  return process.env.LAYERLAB_DATA ? path.resolve(process.env.LAYERLAB_DATA) : path.resolve(projectRoot(), '..', 'shared');
 }
 
 /** Peak resident memory of this process so far (VmHWM), in bytes. */
-export function peakRss(): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-  return m ? Number(m[1]) * 1024 : NaN;
-}
+export const peakRss = (): number => residentMemory().peak;
 
 /** Current resident memory (VmRSS), in bytes. */
-export function currentRss(): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-  return m ? Number(m[1]) * 1024 : NaN;
-}
+export const currentRss = (): number => residentMemory().rss;
 
-/** Write `bench/results/<name>.json` with the environment record; returns the path. */
+/** Write `bench/results/<name>.json` (atomically) with the environment record; returns the path. */
 export function writeBenchResult(name: string, figures: Record<string, unknown>): string {
-  const dir = path.join(projectRoot(), 'bench', 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.json`);
-  fs.writeFileSync(file, JSON.stringify({ benchmark: name, environment: environmentRecord(), ...figures }, null, 2) + '\n');
-  return file;
+  return writeFileAtomic(path.join(projectRoot(), 'bench', 'results', `${name}.json`),
+    JSON.stringify({ benchmark: name, environment: environmentRecord(), ...figures }, null, 2) + '\n');
 }

@@ -16,7 +16,8 @@ import type { Settings } from '../registry';
 import { toCsv } from './csv';
 import { studyFigures } from './figures';
 import { inspectNetworks, STUDY_NETWORKS, type NetworkInspection } from './inspection';
-import { measureStudy, type StudyMeasurement, type StudyOptions } from './measure';
+import { measureStudy, speedupRows, type StudyMeasurement, type StudyOptions } from './measure';
+import { STUDY_CATEGORIES } from '../profile/categories';
 import { NOT_IN_SOURCES } from './published';
 import { openReportFolder, type ReportFolder } from './reportFolder';
 import { inspectionMarkdown } from './summary';
@@ -45,12 +46,8 @@ const studyCells = (c: { modelSizeMB: string; initMs: string; inferenceMs: strin
   [c.modelSizeMB, c.initMs, c.inferenceMs].every((v) => v === NOT_IN_SOURCES) ? NOT_IN_SOURCES : `${c.modelSizeMB} / ${c.initMs} / ${c.inferenceMs}`;
 
 function summaryBlocks(m: StudyMeasurement): Block[] {
-  const configs = [...new Set(m.profiles.map((p) => p.config))];
-  const speed = [...new Set(m.profiles.map((p) => p.network))].map((n) => {
-    const ps = m.profiles.filter((p) => p.network === n);
-    const a = ps[0].result.inference.median;
-    return [n, ...ps.map((p) => `${p.result.inference.median.toFixed(2)} ms`), ...(ps.length > 1 ? [`${(a / ps[1].result.inference.median).toFixed(2)}x`] : [])];
-  });
+  const speed = speedupRows(m.profiles);
+  const shareOf = (p: StudyMeasurement['profiles'][number], c: string) => f1(p.result.byCategory.filter((s) => s.type === c).reduce((a, s) => a + s.pct, 0));
   return [
     { kind: 'heading', level: 2, text: 'The study\'s statements on this machine' },
     { kind: 'paragraph', text: 'Each verdict is computed from this run\'s measurement (shares of the summed node time). The tolerance around a published figure is layerlab\'s choice, stated in each line; the published figures and their sources are in `models/study-2016.json`.' },
@@ -64,13 +61,15 @@ function summaryBlocks(m: StudyMeasurement): Block[] {
         `${r.inferenceMs.toFixed(2)} [${r.inferenceCi95[0].toFixed(2)}, ${r.inferenceCi95[1].toFixed(2)}]`,
         studyCells(r.study.pc), studyCells(r.study.nexus7)]),
     },
-    { kind: 'heading', level: 3, text: configs.join(' vs ') },
-    { kind: 'table', columns: ['network', ...configs.map((c) => `inference, ${c}`), ...(configs.length > 1 ? [`speed-up (${configs[0]} / ${configs[1]})`] : [])], rows: speed },
+    ...(speed.length === 0 ? [] : <Block[]>[
+      { kind: 'heading', level: 3, text: `${speed[0].baseConfig} vs ${[...new Set(speed.map((s) => s.config))].join(', ')}` },
+      { kind: 'table', columns: ['network', 'configuration', `inference, ${speed[0].baseConfig}`, 'inference', `speed-up (${speed[0].baseConfig} / configuration)`],
+        rows: speed.map((s) => [s.network, s.config, `${s.baseMs.toFixed(2)} ms`, `${s.ms.toFixed(2)} ms`, `${s.speedup.toFixed(2)}x`]) },
+    ]),
     { kind: 'heading', level: 2, text: 'Share of inference time by layer type' },
     {
-      kind: 'table', columns: ['network', 'configuration', ...['convolution', 'cccp', 'fully connected', 'normalization', 'pooling', 'relu', 'concat', 'softmax', 'other'].map((c) => `${c} %`)],
-      rows: m.profiles.map((p) => [p.network, p.config, ...['convolution', 'cccp', 'fully connected', 'normalization', 'pooling', 'relu', 'concat', 'softmax', 'other']
-        .map((c) => f1(p.result.byCategory.filter((s) => s.type === c).reduce((a, s) => a + s.pct, 0)))]),
+      kind: 'table', columns: ['network', 'configuration', ...STUDY_CATEGORIES.map((c) => `${c} %`)],
+      rows: m.profiles.map((p) => [p.network, p.config, ...STUDY_CATEGORIES.map((c) => shareOf(p, c))]),
     },
     { kind: 'paragraph', text: `Coverage (summed node time / measured run): ${m.profiles.map((p) => `${p.network} ${p.config} ${(100 * p.result.coverage).toFixed(0)}%`).join(', ')}. Profiling overhead (profiled / plain run): ${m.profiles.map((p) => `${p.network} ${p.config} ${p.result.overhead.toFixed(2)}x`).join(', ')}.` },
   ];

@@ -107,7 +107,9 @@ test('the private temporary folder is removed after success and after a failure 
     const file = writeTemp(tinyNet());
     assert.equal(path.dirname(path.dirname(file)), tmp);
     await profileModel(file, settings, quick);
-    await assert.rejects(profileModel(file, settings, { ...quick, trace: path.join(tmp, 'no-such-dir', 'out.json') }), /ENOENT/);
+    // a failure inside the temporary folder's lifetime: the trace cannot be put where a folder stands
+    fs.mkdirSync(path.join(tmp, 'a-folder'));
+    await assert.rejects(profileModel(file, settings, { ...quick, trace: path.join(tmp, 'a-folder') }), /EISDIR|ENOTEMPTY|EEXIST/);
     assert.deepStrictEqual(fs.readdirSync(tmp).filter((f) => f.startsWith('layerlab-profile-')), []);
     const out = path.join(tmp, 'trace.json');
     await profileModel(file, settings, { ...quick, trace: out });
