@@ -6,6 +6,7 @@
  */
 import { nodeReads } from './scope';
 import type { Graph, Node } from './types';
+import { producerIndex } from './maps';
 
 /**
  * Drop the nodes, initializers, sparse initializers, `value_info` entries and quantization annotations
@@ -21,8 +22,7 @@ import type { Graph, Node } from './types';
  * cleanup(g).nodes.map((n) => n.opType) // ['Relu']
  */
 export function cleanup(g: Graph): Graph {
-  const producer = new Map<string, number>();
-  g.nodes.forEach((n, i) => { for (const o of n.outputs) if (o !== '' && !producer.has(o)) producer.set(o, i); });
+  const producer = producerIndex(g);
   const needed = new Set<string>();
   const keep = new Set<number>();
   const stack = g.outputs.map((v) => v.name);

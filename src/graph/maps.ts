@@ -6,11 +6,16 @@
  */
 import type { Graph, Node } from './types';
 
+/** tensor name -> index of the node producing it (the first one, when a malformed graph has several). */
+export function producerIndex(g: Graph): Map<string, number> {
+  const m = new Map<string, number>();
+  g.nodes.forEach((n, i) => { for (const o of n.outputs) if (o !== '' && !m.has(o)) m.set(o, i); });
+  return m;
+}
+
 /** tensor name -> the node producing it (the first one, when a malformed graph has several). */
 export function producers(g: Graph): Map<string, Node> {
-  const m = new Map<string, Node>();
-  for (const n of g.nodes) for (const o of n.outputs) if (o !== '' && !m.has(o)) m.set(o, n);
-  return m;
+  return new Map([...producerIndex(g)].map(([t, i]) => [t, g.nodes[i]]));
 }
 
 /** tensor name -> the nodes reading it, in graph order (a node reading a tensor twice is listed once). */

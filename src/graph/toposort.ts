@@ -8,14 +8,14 @@ import { GraphError } from '../errors';
 import { nodeLabel } from './label';
 import { nodeReads } from './scope';
 import type { Graph } from './types';
+import { producerIndex } from './maps';
 
 /**
  * For each node index, the indices of the nodes producing what it reads (subgraph outer reads included).
  * @example nodeDependencies(g)[2] // [0, 1]: node 2 reads outputs of nodes 0 and 1
  */
 export function nodeDependencies(g: Graph): number[][] {
-  const producer = new Map<string, number>();
-  g.nodes.forEach((n, i) => { for (const o of n.outputs) if (o !== '' && !producer.has(o)) producer.set(o, i); });
+  const producer = producerIndex(g);
   return g.nodes.map((n, i) => {
     const deps = new Set<number>();
     for (const r of nodeReads(n)) {
