@@ -114,3 +114,14 @@ test('LRN WITHIN_CHANNEL (elementary ops, divisor size^2) and ACROSS_CHANNELS eq
   const x = randomInput([1, 7, 3, 3], 5);
   assertClose('ACROSS_CHANNELS', (await run(across, x)).data, caffeLrnAcross(x, 5, 0.6, 0.75, 2).data, 1e-5);
 });
+
+test('convolution and pooling parameters: a lone kernel_h or a wrong number of values is refused, naming the layer', () => {
+  const net = (conv: string) => `input: "data" input_shape { dim: 1 dim: 3 dim: 8 dim: 8 }
+layer { name: "c1" type: "Convolution" bottom: "data" top: "c1" convolution_param { num_output: 2 ${conv} } }`;
+  assert.throws(() => importCaffe(net('kernel_h: 3'), { source: 'k.prototxt' }), /layer "c1" \(Convolution\): kernel_h and kernel_w must be given together \(got only kernel_h\)/);
+  assert.throws(() => importCaffe(net('kernel_size: 3 pad: 1 pad: 1 pad: 1'), { source: 'p.prototxt' }), /layer "c1" \(Convolution\): pad has 3 values — expected 1 or one per spatial axis \(2\)/);
+  const ok = importCaffe(net('kernel_h: 3 kernel_w: 1 pad: 1 pad: 0'), { source: 'ok.prototxt' });
+  const conv = ok.graph.nodes.find((n) => n.name === 'c1')!;
+  assert.deepEqual(conv.attributes.kernel_shape.value, [3, 1]);
+  assert.deepEqual(conv.attributes.pads.value, [1, 0, 1, 0]);
+});

@@ -22,9 +22,9 @@ export function convolution(ctx: LayerContext): void {
   const group = num(p, 'group', 1);
   const cin = x.shape[1];
   if (cin % group !== 0 || cout % group !== 0) throw ctx.fail(`group ${group} does not divide input channels ${cin} and num_output ${cout}`);
-  const kernel = spatial(p, 'kernel', axes, undefined);
+  const kernel = spatial(p, 'kernel', axes, undefined, ctx.fail);
   if (!kernel || kernel.length !== axes) throw ctx.fail(`kernel size must be given for ${axes} spatial axes (kernel_size or kernel_h/kernel_w), got [${kernel ?? ''}]`);
-  const pad = spatial(p, 'pad', axes, 0)!, stride = spatial(p, 'stride', axes, 1)!, dilation = spatial(p, 'dilation', axes, 1)!;
+  const pad = spatial(p, 'pad', axes, 0, ctx.fail)!, stride = spatial(p, 'stride', axes, 1, ctx.fail)!, dilation = spatial(p, 'dilation', axes, 1, ctx.fail)!;
   const wShape = [cout, cin / group, ...kernel];
   const inputs = [x.tensor, ctx.constant('weight', wShape, ctx.blob(0, wShape, 'he', 'weights'))];
   if (bool(p, 'bias_term', true)) inputs.push(ctx.constant('bias', [cout], ctx.blob(1, [cout], 'bias', 'bias')));

@@ -42,9 +42,9 @@ export function pooling(ctx: LayerContext): void {
     ctx.emit(method === 'MAX' ? 'GlobalMaxPool' : 'GlobalAveragePool', [x.tensor], {}, [x.shape[0], x.shape[1], ...new Array<number>(axes).fill(1)]);
     return;
   }
-  const kernel = spatial(p, 'kernel', axes, undefined);
+  const kernel = spatial(p, 'kernel', axes, undefined, ctx.fail);
   if (!kernel || kernel.length !== axes) throw ctx.fail(`kernel size must be given for ${axes} spatial axes (kernel_size or kernel_h/kernel_w) unless global_pooling`);
-  const pad = spatial(p, 'pad', axes, 0)!, stride = spatial(p, 'stride', axes, 1)!;
+  const pad = spatial(p, 'pad', axes, 0, ctx.fail)!, stride = spatial(p, 'stride', axes, 1, ctx.fail)!;
   const round = enumName(p, 'round_mode', ['CEIL', 'FLOOR'], 'CEIL') === 'FLOOR' ? 'FLOOR' : 'CEIL';
   const anyPad = pad.some((v) => v > 0);
   const spatialIn = x.shape.slice(2);

@@ -4,7 +4,7 @@
  *
  * @example
  * ints([3, 3]) // { type: 'ints', value: [3, 3] }
- * spatial(convParam, 'kernel', 2, undefined) // [11, 11] from kernel_size: 11
+ * spatial(convParam, 'kernel', 2, undefined, ctx.fail) // [11, 11] from kernel_size: 11
  */
 import type { Attribute } from '../../graph/types';
 import type { TextMessage } from '../prototxt';
@@ -38,14 +38,22 @@ export function enumName(p: TextMessage, field: string, names: string[], fallbac
 /**
  * A per-spatial-axis parameter (`kernel`, `pad`, `stride`, `dilation`) of a convolution or pooling:
  * `<name>_h`/`<name>_w` when given, else `<name>_size` (kernel) or `<name>` as one value for all axes
- * or one per axis; `fallback` when absent.
+ * or one per axis; `fallback` when absent. As Caffe, `_h` and `_w` go together (2-D only), and a repeated
+ * value must have one entry per spatial axis.
+ * @throws the error `fail` makes (naming the layer) for a lone `_h`/`_w` or a wrong number of values
  */
-export function spatial(p: TextMessage, name: string, axes: number, fallback: number | undefined): number[] | undefined {
+export function spatial(p: TextMessage, name: string, axes: number, fallback: number | undefined, fail: (problem: string) => Error): number[] | undefined {
   const h = p[`${name}_h`], w = p[`${name}_w`];
-  if (h !== undefined || w !== undefined) return [Number(h ?? fallback ?? 0), Number(w ?? fallback ?? 0)];
-  const v = list(p[name === 'kernel' ? 'kernel_size' : name]).map(Number);
+  if (h !== undefined || w !== undefined) {
+    if (h === undefined || w === undefined) throw fail(`${name}_h and ${name}_w must be given together (got only ${h === undefined ? `${name}_w` : `${name}_h`})`);
+    if (axes !== 2) throw fail(`${name}_h/${name}_w are for 2 spatial axes, the input has ${axes}`);
+    return [Number(h), Number(w)];
+  }
+  const field = name === 'kernel' ? 'kernel_size' : name;
+  const v = list(p[field]).map(Number);
   if (v.length === 0) return fallback === undefined ? undefined : new Array<number>(axes).fill(fallback);
   if (v.length === 1) return new Array<number>(axes).fill(v[0]);
+  if (v.length !== axes) throw fail(`${field} has ${v.length} values — expected 1 or one per spatial axis (${axes})`);
   return v;
 }
 
