@@ -43,6 +43,8 @@ export interface Dataset {
   missing: Tally;
   /** Images in the folder with no ground truth (not in the list, or a class not in the class list). */
   unlabeled: Tally;
+  /** Ground-truth entries naming an image listed before (the first entry's class is used), as `file: class`. */
+  duplicates: Tally;
 }
 
 export interface LoadDatasetOptions {
@@ -110,7 +112,7 @@ export function loadDataset(images: string, opts: LoadDatasetOptions = {}): Data
   const files = listImages(root);
   if (files.length === 0) throw new DatasetError(`images "${root}": no image files (${IMAGE_EXTENSIONS.join(' ')}) found`);
   const max = opts.examples ?? 5;
-  const missing = new Tallier(max), unlabeled = new Tallier(max);
+  const missing = new Tallier(max), unlabeled = new Tallier(max), duplicates = new Tallier(max);
   const labels = opts.labels ? path.resolve(opts.labels) : undefined;
   const lf = labels ? readLabelFile(labels) : undefined;
   const searchDirs = [...(labels ? [path.dirname(labels)] : []), root, path.dirname(root), path.join(path.dirname(root), 'labels')];
@@ -125,7 +127,7 @@ export function loadDataset(images: string, opts: LoadDatasetOptions = {}): Data
     for (const [name, index] of lf.entries) {
       const rel = byRel.get(name.replace(/\\/g, '/')) ?? byBase.get(path.posix.basename(name.replace(/\\/g, '/'))) ?? undefined;
       if (!rel) { missing.add(name); continue; }
-      if (seen.has(rel)) continue;
+      if (seen.has(rel)) { duplicates.add(`${name}: ${index}`); continue; }
       seen.add(rel);
       maxIndex = Math.max(maxIndex, index);
       items.push({ file: path.join(root, rel), rel, label: index });
@@ -139,7 +141,7 @@ export function loadDataset(images: string, opts: LoadDatasetOptions = {}): Data
       names = ids; source = 'class indices of the list (no synsets.txt found)';
     }
     items.sort((a, b) => (a.rel < b.rel ? -1 : 1));
-    return { root, items, classes: { ids, names, source }, groundTruth: `caffe list ${labels}`, missing: missing.t, unlabeled: unlabeled.t };
+    return { root, items, classes: { ids, names, source }, groundTruth: `caffe list ${labels}`, missing: missing.t, unlabeled: unlabeled.t, duplicates: duplicates.t };
   }
 
   // The class is in the path: first folder (ImageFolder) or a synset prefix of the file name.
@@ -169,6 +171,6 @@ export function loadDataset(images: string, opts: LoadDatasetOptions = {}): Data
   });
   return {
     root, items, classes: { ids, names, source }, groundTruth: folders ? 'class folders' : 'synsets in file names',
-    missing: missing.t, unlabeled: unlabeled.t,
+    missing: missing.t, unlabeled: unlabeled.t, duplicates: duplicates.t,
   };
 }

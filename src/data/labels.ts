@@ -20,14 +20,16 @@ export type LabelFile =
  * @throws DatasetError for an empty file or a Caffe list with a bad line (line number and text).
  */
 export function parseLabelFile(text: string, source: string): LabelFile {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  // keep each line's number in the file, for messages
+  const numbered = text.split(/\r?\n/).map((l, i) => ({ l: l.trim(), no: i + 1 })).filter(({ l }) => l !== '' && !l.startsWith('#'));
+  const lines = numbered.map(({ l }) => l);
   if (lines.length === 0) throw new DatasetError(`labels "${source}": the file has no entries`);
   const caffeLike = (l: string) => /^\S.*\s+-?\d+$/.test(l);
   if (caffeLike(lines[0]) && lines.every((l) => /\s/.test(l))) {
     const entries: [string, number][] = [];
     lines.forEach((l, i) => {
       const m = /^(.*\S)\s+(\d+)$/.exec(l);
-      if (!m) throw new DatasetError(`labels "${source}": line ${i + 1} is not "<image> <class index>": ${l}`);
+      if (!m) throw new DatasetError(`labels "${source}": line ${numbered[i].no} is not "<image> <class index>": ${l}`);
       entries.push([m[1], Number(m[2])]);
     });
     return { kind: 'caffe', entries };

@@ -156,7 +156,7 @@ export async function evaluate(model: ModelInput, dataset: Dataset, preset: stri
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     return {
       model: session.source, preset: prep.preset.name, presetHash: prep.hash,
-      dataset: { root: dataset.root, groundTruth: dataset.groundTruth, classes: dataset.classes.ids.length, missing: dataset.missing, unlabeled: dataset.unlabeled },
+      dataset: { root: dataset.root, groundTruth: dataset.groundTruth, classes: dataset.classes.ids.length, missing: dataset.missing, unlabeled: dataset.unlabeled, duplicates: dataset.duplicates },
       n, skipped: { count: skipped.length, items: skipped }, top1: accuracy(c1, n), top5: accuracy(c5, n), softmaxApplied, batch, records,
       timing: { seconds, inferSeconds: Number(inferNs) / 1e9, imagesPerSecond: n / seconds, cachedTensors, decoded },
     };

@@ -29,6 +29,7 @@ export function formatEvaluation(r: Omit<EvalResult, 'records'>): string {
     `top-5: ${formatAccuracy(r.top5)}`,
   ];
   if (r.dataset.missing.count) lines.push(`ground-truth entries without an image: ${r.dataset.missing.count} (e.g. ${r.dataset.missing.examples.slice(0, 3).join(', ')})`);
+  if (r.dataset.duplicates.count) lines.push(`ground-truth entries repeating an image (first one used): ${r.dataset.duplicates.count} (e.g. ${r.dataset.duplicates.examples.slice(0, 3).join(', ')})`);
   if (r.dataset.unlabeled.count) lines.push(`images without ground truth: ${r.dataset.unlabeled.count} (e.g. ${r.dataset.unlabeled.examples.slice(0, 3).join(', ')})`);
   for (const s of r.skipped.items.slice(0, 5)) lines.push(`skipped ${s.file}: ${s.reason}`);
   if (r.skipped.count > 5) lines.push(`... and ${r.skipped.count - 5} more skipped`);

@@ -27,7 +27,7 @@ export interface EvalResult {
   model: string;
   preset: string;
   presetHash: string;
-  dataset: { root: string; groundTruth: string; classes: number; missing: Tally; unlabeled: Tally };
+  dataset: { root: string; groundTruth: string; classes: number; missing: Tally; unlabeled: Tally; duplicates: Tally };
   /** Images evaluated. */
   n: number;
   /** Images that could not be used (unreadable, undecodable, wrong size), with the reason. */

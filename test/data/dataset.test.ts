@@ -17,6 +17,7 @@ test('parseLabelFile: Caffe list, synsets list, synset_words', () => {
   assert.deepStrictEqual(parseLabelFile('n01440764 tench, Tinca tinca\n', 'w'), { kind: 'classes', ids: ['n01440764'], names: ['tench, Tinca tinca'] });
   assert.throws(() => parseLabelFile('\n\n', 'empty.txt'), /empty\.txt": the file has no entries/);
   assert.throws(() => parseLabelFile('a.JPEG 1\nb.JPEG x\n', 'v.txt'), /line 2 is not "<image> <class index>": b\.JPEG x/);
+  assert.throws(() => parseLabelFile('# header\n\na.JPEG 1\nb.JPEG x\n', 'v.txt'), /line 4 is not "<image> <class index>": b\.JPEG x/, 'the line number in the file');
   assert.throws(() => parseLabelFile('cat\ndog\ncat\n', 'c.txt'), /class "cat" is listed twice/);
   assert.equal(synsetOfFileName('n01440764_tench.JPEG'), 'n01440764');
   assert.equal(synsetOfFileName('ILSVRC2012_val_00000001.JPEG'), undefined);
@@ -68,12 +69,13 @@ test('Caffe list: lines without an image and images without a line are counted, 
   const tmp = tmpDir();
   try {
     for (const f of ['a.jpg', 'b.jpg', 'extra.jpg', 'sub/c.png']) touch(path.join(tmp, 'imgs', f));
-    fs.writeFileSync(path.join(tmp, 'list.txt'), 'a.jpg 0\nb.jpg 2\nsub/c.png 1\ngone.jpg 1\n');
+    fs.writeFileSync(path.join(tmp, 'list.txt'), 'a.jpg 0\nb.jpg 2\nsub/c.png 1\ngone.jpg 1\na.jpg 5\n');
     const ds = loadDataset(path.join(tmp, 'imgs'), { labels: path.join(tmp, 'list.txt') });
     assert.deepStrictEqual(ds.items.map((i) => [i.rel, i.label]), [['a.jpg', 0], ['b.jpg', 2], ['sub/c.png', 1]]);
     assert.deepStrictEqual(ds.missing, { count: 1, examples: ['gone.jpg'] });
     assert.deepStrictEqual(ds.unlabeled, { count: 1, examples: ['extra.jpg'] });
-    assert.deepStrictEqual(ds.classes.ids, ['0', '1', '2']);
+    assert.deepStrictEqual(ds.duplicates, { count: 1, examples: ['a.jpg: 5'] }, 'a repeated entry is reported; the first class is used');
+    assert.deepStrictEqual(ds.classes.ids, ['0', '1', '2', '3', '4', '5']);
   } finally { fs.rmSync(tmp, { recursive: true, force: true }); }
 });
 
