@@ -19,12 +19,3 @@ export function inspectionMarkdown(rows: NetworkInspection[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** Operator histogram of several networks as one Markdown table (ops as rows). */
-export function opHistogramMarkdown(rows: NetworkInspection[]): string {
-  const ops = [...new Set(rows.flatMap((r) => Object.keys(r.opHistogram)))].sort();
-  return [
-    `| op | ${rows.map((r) => r.network).join(' | ')} |`,
-    `|---|${rows.map(() => '---:').join('|')}|`,
-    ...ops.map((op) => `| ${op} | ${rows.map((r) => r.opHistogram[op] ?? 0).join(' | ')} |`),
-  ].join('\n') + '\n';
-}
