@@ -37,6 +37,7 @@ test('conformance models: inferred output shapes equal the declared ones', { ski
       else wrong.push(`${dir}: ${o.name} inferred [${got}], declared [${want}]`);
     }
   }
+  console.log(`conformance shapes ${JSON.stringify({ matched, wrong: wrong.length })}`);
   assert.deepEqual(wrong, []);
   assert.ok(matched >= 650, `only ${matched} outputs matched`);
 });
