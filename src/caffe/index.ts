@@ -67,6 +67,6 @@ export async function importCaffeFiles(prototxtPath: string,
     }
   };
   const text = (await read(prototxtPath, 'the prototxt')).toString('utf8');
-  const weights = opts.weightsPath ? new Uint8Array(await read(opts.weightsPath, 'the caffemodel')) : undefined;
+  const weights: Uint8Array | undefined = opts.weightsPath ? await read(opts.weightsPath, 'the caffemodel') : undefined;
   return importCaffe(text, { source: prototxtPath, weights, weightsSource: opts.weightsPath, seed: opts.seed, batch: opts.batch, flattenOutputs: opts.flattenOutputs });
 }

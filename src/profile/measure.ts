@@ -88,7 +88,7 @@ export async function measureModel(file: string, o: ProfileOptions, keepTrace?: 
   resetPeak(); // the peak is this model's, not an earlier one's measured in the same process
   const rssBeforeBytes = residentMemory().rss;
   const t0 = performance.now();
-  const modelBytes = new Uint8Array(fs.readFileSync(file));
+  const modelBytes: Uint8Array = fs.readFileSync(file); // a Buffer is a Uint8Array: no second copy inside the timed read
   const readMs = performance.now() - t0;
   const { s: plainSession, ms: sessionMs } = await openTimed(modelBytes, file, o);
   try {
@@ -123,7 +123,7 @@ export async function measureModel(file: string, o: ProfileOptions, keepTrace?: 
       const trace = parseTrace(JSON.parse(fs.readFileSync(traceFile, 'utf8')), traceFile);
       if (keepTrace) writeFileAtomic(keepTrace, fs.readFileSync(traceFile));
       const timedTraceRuns = trace.runs.slice(-o.runs).map((r) => r.index);
-      const optimizedBytes = fs.existsSync(optimizedPath) ? new Uint8Array(fs.readFileSync(optimizedPath)) : undefined;
+      const optimizedBytes = fs.existsSync(optimizedPath) ? fs.readFileSync(optimizedPath) : undefined;
       return {
         fileBytes: modelBytes.byteLength, readMs, sessionMs, firstInferenceMs, warmupRuns, timed, plain: plainPairs, profiled,
         rssBeforeBytes, rssAfterInitBytes, peakRssBytes, trace, timedTraceRuns, modelBytes, optimizedBytes,

@@ -138,7 +138,7 @@ export async function ablationStudy(req: AblationStudyRequest): Promise<Ablation
   const o = profileOptions({ runs: req.runs, warmup: req.warmup, threads: req.threads, optLevel: req.optLevel, seed: req.seed ?? 0 });
   if (req.limit !== undefined && (!Number.isInteger(req.limit) || req.limit < 1)) throw new UsageError(`invalid limit: ${req.limit} — expected an integer >= 1`);
   const resolved = await resolveModel(req.model, req.settings, { cwd: req.cwd, seed: modelSeed });
-  const bytes = new Uint8Array(fs.readFileSync(resolved.path));
+  const bytes: Uint8Array = fs.readFileSync(resolved.path);
   const model = decodeModel(bytes, { source: resolved.path, baseDir: path.dirname(resolved.path) });
   const variants: Ablation[][] = [[], ...studyVariants(model, req)];
   const built = variants.map((v) => applyAblations(model, v)); // fails here, before any measuring, for a bad name
